@@ -1,0 +1,110 @@
+package it.oivreport.account;
+
+import it.oivreport.shared.web.UsernameLoggingFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    /**
+     * Everything from our own origin, nothing inline for scripts: Bootstrap Italia and htmx are served as
+     * files from the webjars, and the fonts Bootstrap Italia would inject with an inline style come from
+     * our own stylesheet instead.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** The username typed at a failed login, kept for the next login form. */
+    public static final String LOGIN_USERNAME_ATTRIBUTE = "oiv.login.username";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating encoder: bcrypt today, and stored hashes say which algorithm made them.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
+            UserDetailsService users, PasswordEncoder encoder)
+            throws Exception {
+        // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
+        SavedRequestAwareAuthenticationSuccessHandler continueToTarget = new SavedRequestAwareAuthenticationSuccessHandler();
+        continueToTarget.setRequestCache(requestCache);
+        http
+            // Our provider only, not a bean: Spring would otherwise also build a plain one from the UserDetailsService.
+            .authenticationManager(new ProviderManager(new ThrottlingAuthenticationProvider(users, encoder, throttle)))
+            .authorizeHttpRequests(requests -> requests
+                // Error pages render for everyone; the original request was already authorized.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers(EndpointRequest.to("health")).permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
+                .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/login")
+                .successHandler((request, response, authentication) -> {
+                    accounts.recordSuccessfulLogin(authentication.getName());
+                    request.getSession().removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
+                    continueToTarget.onAuthenticationSuccess(request, response, authentication);
+                })
+                .failureHandler(failureHandler(throttle))
+                .permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+            .requestCache(cache -> cache.requestCache(requestCache))
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()))
+            .addFilterAfter(new UsernameLoggingFilter(), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler(LoginThrottle throttle) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String username = request.getParameter("username");
+            if (exception instanceof BadCredentialsException) {
+                throttle.recordFailure(username);
+            }
+            // Keep what was typed, so the user only retypes the password.
+            request.getSession().setAttribute(LOGIN_USERNAME_ATTRIBUTE, username);
+            redirect(request, response, throttle.isLocked(username) ? "/login?locked" : "/login?error");
+        };
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + path);
+    }
+}

@@ -1,0 +1,25 @@
+package it.oivreport.account.web;
+
+import static it.oivreport.account.SecurityConfiguration.LOGIN_USERNAME_ATTRIBUTE;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(Authentication authentication, HttpSession session, Model model) {
+        if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/";
+        }
+        Object typed = session.getAttribute(LOGIN_USERNAME_ATTRIBUTE);
+        session.removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
+        model.addAttribute("username", typed instanceof String s ? s : "");
+        return "account/login";
+    }
+}

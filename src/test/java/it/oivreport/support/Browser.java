@@ -1,0 +1,147 @@
+package it.oivreport.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for user journeys. Every page a journey visits goes through {@link #open} or
+ * {@link #check}, which run axe-core and fail on any serious or critical accessibility violation.
+ *
+ * <p>Chromium must be installed in CI ({@code OIV_BROWSER_TESTS=required}, set by {@code .ci/run}): there
+ * a missing browser fails the build. On a developer machine without it the journeys are skipped, saying why.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser start(int port) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "Browser journeys need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "); install them with: apt-get install chromium chromium-driver";
+            if ("required".equalsIgnoreCase(System.getenv("OIV_BROWSER_TESTS"))) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=it-IT");
+        // An explicit driver path, so that Selenium Manager never runs (it would try to download one).
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    /** Opens a path of the application and checks the page's accessibility. */
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return check();
+    }
+
+    /** Checks the page now shown, after a click or a form submission. */
+    public Browser check() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<Rule> blocking = results.getViolations().stream()
+                .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        assertThat(blocking)
+                .as(() -> "Accessibility violations on " + driver.getCurrentUrl() + ":\n" + describe(blocking))
+                .isEmpty();
+        return this;
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
+                + rule.getNodes().stream().map(Browser::describe).collect(Collectors.joining()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(CheckedNode node) {
+        return "\n    at " + node.getTarget() + ": " + node.getHtml();
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By by) {
+        driver.findElement(by).click();
+        return check();
+    }
+
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Saves a screenshot under target/screenshots, for people to look at. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            return Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save screenshot " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
