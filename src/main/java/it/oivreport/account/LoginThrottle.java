@@ -2,6 +2,7 @@ package it.oivreport.account;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,11 @@ public class LoginThrottle {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** How long a lock lasts, for the message that explains it. */
+    public Duration lockDuration() {
+        return properties.lockDuration();
     }
 
     @Transactional(readOnly = true)

@@ -48,7 +48,7 @@ class LoginJourneyTests {
             browser.click(By.cssSelector("form[action='/logout'] button"));
             assertThat(browser.currentPath()).isEqualTo("/login?logout");
             assertThat(browser.find(By.cssSelector(".alert-success")).getText())
-                    .isEqualTo("Sei uscito dall'applicazione.");
+                    .isEqualTo("Sei uscito dall’applicazione.");
 
             browser.open("/");
             assertThat(browser.currentPath()).isEqualTo("/login");

@@ -2,6 +2,7 @@ package it.oivreport.account.web;
 
 import static it.oivreport.account.SecurityConfiguration.LOGIN_USERNAME_ATTRIBUTE;
 
+import it.oivreport.account.LoginThrottle;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+    private final LoginThrottle throttle;
+
+    LoginController(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
     @GetMapping("/login")
     String login(Authentication authentication, HttpSession session, Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
@@ -20,6 +27,7 @@ class LoginController {
         Object typed = session.getAttribute(LOGIN_USERNAME_ATTRIBUTE);
         session.removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
         model.addAttribute("username", typed instanceof String s ? s : "");
+        model.addAttribute("lockMinutes", Math.max(1, throttle.lockDuration().toMinutes()));
         return "account/login";
     }
 }

@@ -1,6 +1,7 @@
 package it.oivreport.account.web;
 
 import static it.oivreport.account.AccountFixtures.oivMember;
+import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import it.oivreport.account.LoginThrottle;
+import java.time.Duration;
 import it.oivreport.account.SecurityConfiguration;
 import it.oivreport.account.UserAccounts;
 import org.hamcrest.Matchers;
@@ -59,6 +61,7 @@ class LoginControllerTests {
 
     @Test
     void explainsTheLock() throws Exception {
+        given(throttle.lockDuration()).willReturn(Duration.ofMinutes(15));
         mvc.perform(get("/login").param("locked", ""))
                 .andExpect(content().string(Matchers.containsString("sospeso per 15 minuti")));
     }

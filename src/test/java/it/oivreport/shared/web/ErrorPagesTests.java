@@ -41,6 +41,23 @@ class ErrorPagesTests {
     }
 
     @Test
+    void badRequest() throws Exception {
+        // Spring Security's firewall refuses a path with an encoded slash.
+        HttpResponse<String> response = oiv.get("/admin;x=1/users");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Richiesta non valida", "Salta al contenuto");
+    }
+
+    @Test
+    void badRequestRefusedByTheServletContainerItself() throws Exception {
+        // Tomcat refuses an encoded path traversal before Spring sees it.
+        HttpResponse<String> response = oiv.get("/%2e%2e/login");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Richiesta non valida", "lang=\"it\"")
+                .doesNotContain("Tomcat", "Bad Request");
+    }
+
+    @Test
     void methodNotAllowed() throws Exception {
         HttpResponse<String> response = oiv.postForm("/", "/");
         assertThat(response.statusCode()).isEqualTo(405);

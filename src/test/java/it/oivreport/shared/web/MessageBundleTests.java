@@ -43,6 +43,19 @@ class MessageBundleTests {
         }
     }
 
+    /** MessageFormat reads a lone ' in a text with arguments as an escape and silently drops text. */
+    @Test
+    void textsWithArgumentsHaveNoLoneApostrophe() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties messages = load(bundle);
+            assertThat(messages.stringPropertyNames())
+                    .as("texts with {0} and a lone apostrophe in " + bundle + " (write ’ or '')")
+                    .filteredOn(key -> messages.getProperty(key).contains("{0}"))
+                    .filteredOn(key -> messages.getProperty(key).replace("''", "").contains("'"))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
         Set<String> known = load("messages.properties").stringPropertyNames();

@@ -1,0 +1,44 @@
+package it.oivreport.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class UsernameLoggingFilterTests {
+
+    private final List<String> seen = new ArrayList<>();
+    private final FilterChain recordingChain = (request, response) -> seen.add(MDC.get(UsernameLoggingFilter.MDC_KEY));
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void logLinesDuringTheRequestCarryTheUsername() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "mario.rossi", null, AuthorityUtils.createAuthorityList("ROLE_OIV")));
+        new UsernameLoggingFilter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), recordingChain);
+        assertThat(seen).containsExactly("mario.rossi");
+        assertThat(MDC.get(UsernameLoggingFilter.MDC_KEY)).as("cleared after the request").isNull();
+    }
+
+    @Test
+    void anonymousRequestsAreMarked() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        new UsernameLoggingFilter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), recordingChain);
+        assertThat(seen).containsExactly("-");
+    }
+}
