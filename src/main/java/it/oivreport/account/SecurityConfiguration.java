@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
@@ -70,6 +71,8 @@ public class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.to("health")).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/reports").hasAnyRole(Role.OIV.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/reports/*/sections/*").hasRole(Role.OIV.name())
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")

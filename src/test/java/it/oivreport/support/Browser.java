@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -119,8 +120,35 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    public Browser select(String id) {
+        WebElement choice = driver.findElement(By.id(id));
+        // Bootstrap Italia draws its own radio over the input; clicking the label is what a user does.
+        reachable(driver.findElement(By.cssSelector("label[for='" + id + "']"))).click();
+        assertThat(choice.isSelected()).as("radio " + id + " selected").isTrue();
+        return this;
+    }
+
+    public String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    public boolean selected(String id) {
+        return driver.findElement(By.id(id)).isSelected();
+    }
+
     public Browser click(By by) {
-        driver.findElement(by).click();
+        reachable(driver.findElement(by)).click();
+        return check();
+    }
+
+    /** Scrolls the element to the middle of the window, as a user would before clicking it. */
+    private WebElement reachable(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        return element;
+    }
+
+    public Browser reload() {
+        driver.navigate().refresh();
         return check();
     }
 

@@ -1,0 +1,124 @@
+package it.oivreport.report;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One section of one report: its answers and section fields. It is what a user saves in one go, so it
+ * carries the optimistic lock; every save stamps it, so its version moves even when only answers change.
+ */
+@Entity
+@Table(name = "report_section")
+class ReportSection {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "report_id")
+    private Report report;
+
+    @Column(name = "section_id", nullable = false)
+    private long sectionId;
+
+    private String annotations;
+
+    private String variations;
+
+    private String body;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "section", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ReportAnswer> answers = new ArrayList<>();
+
+    protected ReportSection() {
+    }
+
+    ReportSection(Report report, long sectionId) {
+        this.report = report;
+        this.sectionId = sectionId;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Report getReport() {
+        return report;
+    }
+
+    long getSectionId() {
+        return sectionId;
+    }
+
+    String getAnnotations() {
+        return annotations;
+    }
+
+    String getVariations() {
+        return variations;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    List<ReportAnswer> getAnswers() {
+        return answers;
+    }
+
+    Optional<ReportAnswer> answer(long questionId) {
+        return answers.stream().filter(a -> a.getQuestionId() == questionId).findFirst();
+    }
+
+    ReportAnswer answerFor(long questionId) {
+        return answer(questionId).orElseGet(() -> {
+            ReportAnswer answer = new ReportAnswer(this, questionId);
+            answers.add(answer);
+            return answer;
+        });
+    }
+
+    void update(String annotations, String variations, String body, Instant when, String who) {
+        this.annotations = annotations;
+        this.variations = variations;
+        this.body = body;
+        this.updatedAt = when;
+        this.updatedBy = who;
+    }
+}

@@ -1,0 +1,87 @@
+package it.oivreport.report;
+
+import it.oivreport.questionnaire.QuestionnaireDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the report module shows the outside: immutable read models, never entities. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    public record ReportSummary(long id, String administrationName, int year, ReportStatus status,
+            int completeSections, int totalSections) {
+    }
+
+    public record ReportOverview(long id, String administrationName, int year, ReportStatus status,
+            QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states) {
+
+        public SectionState state(int sectionNumber) {
+            return states.getOrDefault(sectionNumber, SectionState.DA_COMPILARE);
+        }
+
+        public long completeSections() {
+            return states.values().stream().filter(s -> s == SectionState.COMPLETA).count();
+        }
+
+        public int totalSections() {
+            return states.size();
+        }
+    }
+
+    /** One answer, as stored or as typed by the user. */
+    public record AnswerContent(String choice, String motivation, String examples, List<String> entries) {
+
+        public static final AnswerContent EMPTY = new AnswerContent(null, null, null, List.of());
+
+        public AnswerContent {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+
+        boolean isEmpty() {
+            return isBlank(choice) && isBlank(motivation) && isBlank(examples) && entries.isEmpty();
+        }
+    }
+
+    /** A section's fields and answers (by question id), as stored or as typed by the user. */
+    public record SectionContent(String annotations, String variations, String body, Map<Long, AnswerContent> answers) {
+
+        public SectionContent {
+            answers = Map.copyOf(answers);
+        }
+
+        public AnswerContent answer(long questionId) {
+            return answers.getOrDefault(questionId, AnswerContent.EMPTY);
+        }
+
+        SectionState state(SectionDefinition section) {
+            boolean complete = section.questions().stream().allMatch(q -> q.kind().isChoice()
+                    ? !isBlank(answer(q.id()).choice())
+                    : !isBlank(answer(q.id()).motivation()));
+            if (section.hasTextField()) {
+                complete &= !isBlank(body);
+            }
+            if (complete) {
+                return SectionState.COMPLETA;
+            }
+            boolean empty = isBlank(annotations) && isBlank(variations) && isBlank(body)
+                    && answers.values().stream().allMatch(AnswerContent::isEmpty);
+            return empty ? SectionState.DA_COMPILARE : SectionState.PARZIALE;
+        }
+    }
+
+    /** A stored section with its lock version and last change. */
+    public record StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy) {
+    }
+
+    /** Everything the section page shows. */
+    public record SectionPage(ReportOverview report, SectionDefinition section, StoredSection stored) {
+    }
+
+    static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,172 @@
+package it.oivreport.report.web;
+
+import it.oivreport.account.Role;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.Reports;
+import it.oivreport.report.ReportViews.SectionPage;
+import it.oivreport.report.ReportViews.StoredSection;
+import it.oivreport.report.SectionConflictException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The section page: one section of a report, filled in and saved as a whole. */
+@Controller
+@RequestMapping("/reports/{reportId}/sections/{number}")
+class SectionController {
+
+    static final String VIEW = "report/section";
+    static final String CONFLICT_VIEW = "report/section-conflict";
+    private static final Pattern REMOVE_ENTRY = Pattern.compile("remove-entry:(\\d+):(\\d+)");
+    private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(\\w+).*");
+
+    private final Reports reports;
+    private final MessageSource messages;
+
+    SectionController(Reports reports, MessageSource messages) {
+        this.reports = reports;
+        this.messages = messages;
+    }
+
+    @InitBinder
+    void initBinder(WebDataBinder binder) {
+        // Records are built by their constructors only; no second, setter-style pass over nested lists.
+        binder.setDeclarativeBinding(true);
+        // Blank fields arrive as null: an emptied text is "no answer", not an empty string.
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false) {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : text);
+            }
+        });
+    }
+
+    @GetMapping
+    String show(@PathVariable long reportId, @PathVariable int number, Model model, Authentication user) {
+        SectionPage page = reports.section(reportId, number);
+        return render(page, SectionForm.of(page.section(), page.stored()), model, user);
+    }
+
+    @PostMapping
+    String save(@PathVariable long reportId, @PathVariable int number, @Valid @ModelAttribute("form") SectionForm form,
+            BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
+            Authentication user, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        SectionPage page = reports.section(reportId, number);
+        SectionForm aligned = form.alignedTo(page.section());
+        Matcher remove = REMOVE_ENTRY.matcher(action);
+        if (remove.matches() && Integer.parseInt(remove.group(1)) < aligned.answers().size()) {
+            // Without JavaScript, adding and removing list entries goes through the server; nothing is saved yet.
+            model.addAttribute("unsaved", true);
+            return render(page, aligned.withoutEntry(Integer.parseInt(remove.group(1)),
+                    Integer.parseInt(remove.group(2))), model, user);
+        }
+        if (action.startsWith("add-entry")) {
+            model.addAttribute("unsaved", true);
+            return render(page, aligned, model, user);
+        }
+        checkChoices(page.section(), aligned, result);
+        if (result.hasErrors()) {
+            model.addAttribute("errorLinks", errorLinks(page.section(), result, locale));
+            return render(page, aligned, model, user);
+        }
+        try {
+            reports.saveSection(reportId, number, aligned.version(), aligned.toContent(), user.getName());
+        } catch (SectionConflictException conflict) {
+            return conflict(page, aligned, conflict.current(), model, response);
+        } catch (ObjectOptimisticLockingFailureException raceAtCommit) {
+            return conflict(page, aligned, reports.section(reportId, number).stored(), model, response);
+        }
+        redirect.addFlashAttribute("saved", page.section().number());
+        List<SectionDefinition> sections = page.report().questionnaire().sections();
+        int index = sections.indexOf(page.section());
+        if ("next".equals(action)) {
+            return index + 1 < sections.size()
+                    ? "redirect:/reports/" + reportId + "/sections/" + sections.get(index + 1).number()
+                    : "redirect:/reports/" + reportId;
+        }
+        return "redirect:/reports/" + reportId + "/sections/" + number;
+    }
+
+    private String render(SectionPage page, SectionForm form, Model model, Authentication user) {
+        List<SectionDefinition> sections = page.report().questionnaire().sections();
+        int index = sections.indexOf(page.section());
+        model.addAttribute("page", page);
+        model.addAttribute("form", form);
+        model.addAttribute("previous", index > 0 ? sections.get(index - 1) : null);
+        model.addAttribute("next", index + 1 < sections.size() ? sections.get(index + 1) : null);
+        model.addAttribute("readOnly", !canEdit(user));
+        return VIEW;
+    }
+
+    private String conflict(SectionPage page, SectionForm mine, StoredSection current, Model model,
+            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("page", page);
+        // "Use my version" re-sends the user's input against the version stored now.
+        model.addAttribute("form", mine.withVersion(current.version()));
+        model.addAttribute("current", current);
+        return CONFLICT_VIEW;
+    }
+
+    private static boolean canEdit(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.OIV.authority()));
+    }
+
+    private static void checkChoices(SectionDefinition section, SectionForm form, BindingResult result) {
+        for (int i = 0; i < section.questions().size(); i++) {
+            QuestionDefinition question = section.questions().get(i);
+            String choice = form.answers().get(i).choice();
+            if (choice != null && (!question.kind().isChoice() || question.option(choice).isEmpty())) {
+                result.rejectValue("answers[" + i + "].choice", "section.choice.invalid");
+            }
+        }
+    }
+
+    /** The error summary: one link per error, to the field, saying which question it is about. */
+    private List<ErrorLink> errorLinks(SectionDefinition section, BindingResult result, Locale locale) {
+        List<ErrorLink> links = new ArrayList<>();
+        for (FieldError error : result.getFieldErrors()) {
+            String message = messages.getMessage(error, locale);
+            Matcher answer = ANSWER_FIELD.matcher(error.getField());
+            if (answer.matches()) {
+                int index = Integer.parseInt(answer.group(1));
+                String field = answer.group(2);
+                String code = index < section.questions().size() ? section.questions().get(index).code() : "?";
+                String anchor = "answers" + index + "." + field + ("choice".equals(field) ? "1" : "entries".equals(field) ? "0" : "");
+                links.add(new ErrorLink(anchor, messages.getMessage("section.error.question",
+                        new Object[] {code, messages.getMessage("section.field." + field, null, locale), message},
+                        locale)));
+            } else {
+                links.add(new ErrorLink(error.getField(), messages.getMessage("section.error.section",
+                        new Object[] {messages.getMessage("section.field." + error.getField(), null, locale), message},
+                        locale)));
+            }
+        }
+        return links;
+    }
+
+    record ErrorLink(String fieldId, String text) {
+    }
+}

@@ -1,0 +1,97 @@
+package it.oivreport.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.oivreport.support.Browser;
+import it.oivreport.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An OIV member creates a report, fills in section 1 and continues to section 2, adds entries to a
+ * "Specificare" list there, and finds everything again after a reload.
+ */
+@IntegrationTest
+class ReportJourneyTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void oivMemberFillsInSectionsAndFindsThemAgain() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.type("administrationName", "Comune di Selenio").type("year", "2026");
+            browser.screenshot("reports-list-desktop");
+            browser.click(By.cssSelector("#content form button[type=submit]"));
+            assertThat(browser.title()).startsWith("Comune di Selenio – 2026");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("0 di 16 sezioni complete");
+
+            browser.click(By.linkText("1 – Definizione degli obiettivi strategici"));
+            browser.screenshot("section-empty-desktop");
+            browser.select("answers0.choice1")
+                    .type("answers0.motivation", "Sì, tutti gli obiettivi sono pertinenti.")
+                    .type("answers0.examples", "Obiettivo trasversale sulla digitalizzazione.")
+                    .select("answers1.choice2")
+                    .type("answers1.motivation", "Le associazioni non sono state consultate.")
+                    .type("answers2.motivation", "Nessuna variazione rispetto al Piano.")
+                    .select("answers3.choice2")
+                    .type("answers4.motivation", "Il PIRA è coerente con il Piano.")
+                    .type("variations", "Nessuna variazione");
+            browser.click(By.cssSelector("button[value=next]"));
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("2 – Indicatori associati agli obiettivi strategici");
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 1 salvata.");
+            assertThat(browser.find(By.cssSelector(".oiv-section-nav a[href$='/sections/1']")).getText())
+                    .contains("completa");
+            assertThat(browser.find(By.cssSelector(".oiv-section-nav a[aria-current=page]")).getText())
+                    .contains("2 – Indicatori associati");
+
+            // Two entries in the 2.3 list, the second added through "Aggiungi voce" (no JavaScript needed).
+            browser.select("answers2.choice1").type("answers2.entries0", "Programma XAC");
+            browser.click(By.cssSelector("button[value='add-entry:2']"));
+            browser.type("answers2.entries1", "Applicativo Quality Check");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 2 salvata.");
+
+            browser.reload();
+            assertThat(browser.selected("answers2.choice1")).isTrue();
+            assertThat(browser.value("answers2.entries0")).isEqualTo("Programma XAC");
+            assertThat(browser.value("answers2.entries1")).isEqualTo("Applicativo Quality Check");
+            assertThat(browser.value("answers2.entries2")).isEmpty();
+            assertThat(browser.find(By.cssSelector(".oiv-section-nav a[aria-current=page]")).getText())
+                    .contains("parziale");
+
+            browser.click(By.cssSelector(".oiv-section-nav a[href$='/sections/1']"));
+            assertThat(browser.selected("answers0.choice1")).isTrue();
+            assertThat(browser.selected("answers1.choice2")).isTrue();
+            assertThat(browser.selected("answers3.choice2")).isTrue();
+            assertThat(browser.value("answers0.motivation")).isEqualTo("Sì, tutti gli obiettivi sono pertinenti.");
+            assertThat(browser.value("answers0.examples")).isEqualTo("Obiettivo trasversale sulla digitalizzazione.");
+            assertThat(browser.value("answers2.motivation")).isEqualTo("Nessuna variazione rispetto al Piano.");
+            assertThat(browser.value("answers4.motivation")).isEqualTo("Il PIRA è coerente con il Piano.");
+            assertThat(browser.value("variations")).isEqualTo("Nessuna variazione");
+            browser.screenshot("section-filled-desktop");
+            browser.resize(390, 844).screenshot("section-filled-mobile");
+        }
+    }
+
+    @Test
+    void theDemoReportIsCompleteSectionBySection() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "staff").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.click(By.linkText("Camera di Commercio di Brescia"));
+            assertThat(browser.find(By.tagName("main")).getText()).contains("16 di 16 sezioni complete");
+            browser.screenshot("report-overview-desktop");
+            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            assertThat(browser.value("answers2.entries0")).isEqualTo("Programma “XAC”");
+            assertThat(browser.find(By.cssSelector(".alert-info")).getText()).contains("solo i componenti OIV");
+            browser.screenshot("section-demo-readonly-desktop");
+        }
+    }
+}
