@@ -77,6 +77,10 @@ public final class ReportViews {
     public record StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy) {
     }
 
+    /** The whole report at one moment. */
+    public record ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents) {
+    }
+
     /** Everything the section page shows. */
     public record SectionPage(ReportOverview report, SectionDefinition section, StoredSection stored) {
     }

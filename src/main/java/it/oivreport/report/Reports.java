@@ -5,6 +5,7 @@ import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.questionnaire.Questionnaires;
 import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportDocument;
 import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.ReportViews.ReportSummary;
 import it.oivreport.report.ReportViews.SectionContent;
@@ -90,17 +91,19 @@ public class Reports {
         return new SectionPage(overview, definition, stored(stored));
     }
 
-    /** The whole report: every section's stored content, by section number. */
+    /** The whole report, read at one moment: its overview and every section's content by section number. */
     @Transactional(readOnly = true)
-    public Map<Integer, SectionContent> contents(long reportId) {
-        QuestionnaireDefinition questionnaire = questionnaires.byId(find(reportId).getQuestionnaireVersionId());
-        Map<Long, ReportSection> byId = sections.findAllWithAnswers(reportId).stream()
+    public ReportDocument document(long reportId) {
+        Report report = find(reportId);
+        List<ReportSection> all = sections.findAllWithAnswers(reportId);
+        ReportOverview overview = overview(report, all);
+        Map<Long, ReportSection> byId = all.stream()
                 .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
         Map<Integer, SectionContent> contents = new LinkedHashMap<>();
-        for (SectionDefinition section : questionnaire.sections()) {
+        for (SectionDefinition section : overview.questionnaire().sections()) {
             contents.put(section.number(), content(byId.get(section.id())));
         }
-        return contents;
+        return new ReportDocument(overview, contents);
     }
 
     /**

@@ -7,7 +7,7 @@ public class SectionConflictException extends RuntimeException {
 
     private final transient StoredSection current;
 
-    SectionConflictException(StoredSection current) {
+    public SectionConflictException(StoredSection current) {
         super("section changed by someone else");
         this.current = current;
     }

@@ -86,10 +86,11 @@ class SectionController {
             model.addAttribute("unsaved", true);
             return render(page, aligned, model, user);
         }
-        checkChoices(page.section(), aligned, result);
+        checkChoices(page.section(), form, result);
         if (result.hasErrors()) {
             model.addAttribute("errorLinks", errorLinks(page.section(), result, locale));
-            return render(page, aligned, model, user);
+            // The very object the errors are bound to: replacing it would drop the field errors.
+            return render(page, form, model, user);
         }
         try {
             reports.saveSection(reportId, number, aligned.version(), aligned.toContent(), user.getName());
@@ -113,7 +114,9 @@ class SectionController {
         List<SectionDefinition> sections = page.report().questionnaire().sections();
         int index = sections.indexOf(page.section());
         model.addAttribute("page", page);
-        model.addAttribute("form", form);
+        if (model.getAttribute("form") != form) {
+            model.addAttribute("form", form);
+        }
         model.addAttribute("previous", index > 0 ? sections.get(index - 1) : null);
         model.addAttribute("next", index + 1 < sections.size() ? sections.get(index + 1) : null);
         model.addAttribute("readOnly", !canEdit(user));
@@ -135,10 +138,15 @@ class SectionController {
     }
 
     private static void checkChoices(SectionDefinition section, SectionForm form, BindingResult result) {
-        for (int i = 0; i < section.questions().size(); i++) {
-            QuestionDefinition question = section.questions().get(i);
-            String choice = form.answers().get(i).choice();
-            if (choice != null && (!question.kind().isChoice() || question.option(choice).isEmpty())) {
+        for (int i = 0; i < form.answers().size(); i++) {
+            SectionForm.AnswerForm answer = form.answers().get(i);
+            if (answer == null || answer.choice() == null) {
+                continue;
+            }
+            boolean offered = section.questions().stream()
+                    .filter(q -> answer.questionId() != null && q.id() == answer.questionId())
+                    .anyMatch(q -> q.option(answer.choice()).isPresent());
+            if (!offered) {
                 result.rejectValue("answers[" + i + "].choice", "section.choice.invalid");
             }
         }
@@ -153,11 +161,13 @@ class SectionController {
             if (answer.matches()) {
                 int index = Integer.parseInt(answer.group(1));
                 String field = answer.group(2);
-                String code = index < section.questions().size() ? section.questions().get(index).code() : "?";
+                if (index >= section.questions().size()) {
+                    continue;
+                }
+                QuestionDefinition question = section.questions().get(index);
                 String anchor = "answers" + index + "." + field + ("choice".equals(field) ? "1" : "entries".equals(field) ? "0" : "");
                 links.add(new ErrorLink(anchor, messages.getMessage("section.error.question",
-                        new Object[] {code, messages.getMessage("section.field." + field, null, locale), message},
-                        locale)));
+                        new Object[] {question.code(), fieldLabel(question, field, locale), message}, locale)));
             } else {
                 links.add(new ErrorLink(error.getField(), messages.getMessage("section.error.section",
                         new Object[] {messages.getMessage("section.field." + error.getField(), null, locale), message},
@@ -165,6 +175,17 @@ class SectionController {
             }
         }
         return links;
+    }
+
+    /** The field's name as the page labels it. */
+    private String fieldLabel(QuestionDefinition question, String field, Locale locale) {
+        return switch (field) {
+            case "examples" -> question.examplesLabel();
+            case "entries" -> question.listLabel();
+            case "motivation" -> messages.getMessage(question.kind().isChoice() ? "section.field.motivation"
+                    : "section.field.answer", null, locale);
+            default -> messages.getMessage("section.field." + field, null, locale);
+        };
     }
 
     record ErrorLink(String fieldId, String text) {

@@ -1,0 +1,58 @@
+package it.oivreport.export;
+
+import it.oivreport.questionnaire.QuestionnaireDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportDocument;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.SectionState;
+import java.util.List;
+
+/**
+ * The JSON export of a report: self-describing, with every question's code and text beside its answer,
+ * so that it can be read without the application.
+ */
+public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, List<Part> parts) {
+
+    public record ReportInfo(long id, String administration, int year, ReportStatus status, long completeSections,
+            int totalSections) {
+    }
+
+    public record QuestionnaireInfo(String code, int version, String title, String headerNote) {
+    }
+
+    public record Part(int number, String title, List<Section> sections) {
+    }
+
+    public record Section(int number, String title, SectionState state, String text, String annotations,
+            String variations, List<Question> questions) {
+    }
+
+    public record Question(String code, String text, String kind, String choice, String choiceLabel,
+            String motivation, String examplesLabel, String examples, String listLabel, List<String> entries) {
+    }
+
+    public static ReportJson of(ReportDocument document) {
+        var overview = document.overview();
+        QuestionnaireDefinition q = overview.questionnaire();
+        List<Part> parts = q.parts().stream().map(part -> new Part(part.number(), part.title(),
+                part.sections().stream().map(section -> {
+                    SectionContent content = document.contents().get(section.number());
+                    List<Question> questions = section.questions().stream().map(question -> {
+                        AnswerContent answer = content.answer(question.id());
+                        String label = answer.choice() == null ? null
+                                : question.option(answer.choice()).map(OptionDefinition::label).orElse(null);
+                        return new Question(question.code(), question.text(), question.kind().name(), answer.choice(),
+                                label, answer.motivation(), question.examplesLabel(), answer.examples(),
+                                question.listLabel(), answer.entries());
+                    }).toList();
+                    return new Section(section.number(), section.title(), overview.state(section.number()),
+                            content.body(), content.annotations(), content.variations(), questions);
+                }).toList())).toList();
+        return new ReportJson(
+                new ReportInfo(overview.id(), overview.administrationName(), overview.year(), overview.status(),
+                        overview.completeSections(), overview.totalSections()),
+                new QuestionnaireInfo(q.code(), q.number(), q.title(), q.headerNote()), parts);
+    }
+}

@@ -1,0 +1,2 @@
+/** The report as documents for the outside world: JSON now; PDF/A and signatures later. */
+package it.oivreport.export;

@@ -1,0 +1,222 @@
+package it.oivreport.report.web;
+
+import static it.oivreport.account.AccountFixtures.oivMember;
+import static it.oivreport.account.AccountFixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import it.oivreport.account.LoginThrottle;
+import it.oivreport.account.SecurityConfiguration;
+import it.oivreport.account.UserAccounts;
+import it.oivreport.questionnaire.AnswerKind;
+import it.oivreport.questionnaire.QuestionnaireDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.PartDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportOverview;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.ReportViews.SectionPage;
+import it.oivreport.report.ReportViews.StoredSection;
+import it.oivreport.report.Reports;
+import it.oivreport.report.SectionConflictException;
+import it.oivreport.report.SectionState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest(SectionController.class)
+@Import(SecurityConfiguration.class)
+class SectionControllerTests {
+
+    static final QuestionDefinition YES_NO = new QuestionDefinition(11, "2.3",
+            "La misurazione degli indicatori si avvale di applicativi informatici e basi dati sottostanti?",
+            AnswerKind.YES_NO, "Esempio", "Specificare i sistemi informatici",
+            List.of(new OptionDefinition("SI", "Sì"), new OptionDefinition("NO", "No")));
+    static final QuestionDefinition TEXT = new QuestionDefinition(12, "2.5", "Come avviene il processo?",
+            AnswerKind.TEXT, "Esempi", null, List.of());
+    static final SectionDefinition SECTION_2 = new SectionDefinition(2, 2, "Indicatori", 1, true, null,
+            List.of(YES_NO, TEXT));
+    static final SectionDefinition SECTION_3 = new SectionDefinition(3, 3, "Target", 1, false, null, List.of());
+    static final QuestionnaireDefinition QUESTIONNAIRE = new QuestionnaireDefinition(1, "avvio-ciclo-v1", 1,
+            "Rapporto individuale", "Per ogni sezione…",
+            List.of(new PartDefinition(1, "Obiettivi strategici", List.of(SECTION_2, SECTION_3))));
+    static final ReportOverview OVERVIEW = new ReportOverview(7, "Comune di Prova", 2026, ReportStatus.BOZZA,
+            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE));
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Reports reports;
+
+    @MockitoBean
+    UserAccounts accounts;
+
+    @MockitoBean
+    LoginThrottle throttle;
+
+    @MockitoBean
+    UserDetailsService userDetailsService;
+
+    @BeforeEach
+    void section() {
+        StoredSection stored = new StoredSection(4, new SectionContent("nessuna", null, null,
+                Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")))),
+                Instant.parse("2026-03-02T09:00:00Z"), "anna");
+        given(reports.section(7, 2)).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
+    }
+
+    @Test
+    void showsTheSectionWithItsAnswers() throws Exception {
+        mvc.perform(get("/reports/7/sections/2").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(view().name("report/section"))
+                .andExpect(model().attribute("readOnly", false))
+                .andExpect(content().string(containsString("value=\"Programma XAC\"")))
+                .andExpect(content().string(containsString("<legend class=\"visually-hidden\">Sezione 2</legend>")))
+                .andExpect(content().string(containsString("Specificare i sistemi informatici")));
+    }
+
+    @Test
+    void staffReadsButCannotSave() throws Exception {
+        mvc.perform(get("/reports/7/sections/2").with(user(staff())))
+                .andExpect(model().attribute("readOnly", true))
+                .andExpect(content().string(containsString("<fieldset class=\"oiv-form-body\" disabled=\"disabled\">")));
+        mvc.perform(valid().with(user(staff()))).andExpect(status().isForbidden());
+        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+    }
+
+    @Test
+    void savesAndRedirectsWithAMessage() throws Exception {
+        mvc.perform(valid().with(user(oivMember())))
+                .andExpect(redirectedUrl("/reports/7/sections/2"))
+                .andExpect(flash().attribute("saved", 2));
+        ArgumentCaptor<SectionContent> saved = ArgumentCaptor.forClass(SectionContent.class);
+        then(reports).should().saveSection(eq(7L), eq(2), eq(4L), saved.capture(), eq("oiv"));
+        AnswerContent answer = saved.getValue().answer(11);
+        org.assertj.core.api.Assertions.assertThat(answer.choice()).isEqualTo("NO");
+        // The empty spare row is not an entry.
+        org.assertj.core.api.Assertions.assertThat(answer.entries()).containsExactly("Excel", "XAC");
+        org.assertj.core.api.Assertions.assertThat(saved.getValue().annotations()).isEqualTo("nessuna");
+    }
+
+    @Test
+    void saveAndContinueGoesToTheNextSection() throws Exception {
+        mvc.perform(valid().param("action", "next").with(user(oivMember())))
+                .andExpect(redirectedUrl("/reports/7/sections/3"));
+    }
+
+    @Test
+    void tooLongTextsAreShownBackWithASummaryAndNothingIsSaved() throws Exception {
+        String tooLong = "x".repeat(10_001);
+        mvc.perform(form("NO", tooLong).with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(view().name("report/section"))
+                .andExpect(model().attribute("errorLinks", hasSize(1)))
+                .andExpect(content().string(containsString(
+                        "href=\"#answers1.motivation\">Quesito 2.5, Risposta: Il testo può contenere al massimo 10000 caratteri.")))
+                .andExpect(model().attributeHasFieldErrorCode("form", "answers[1].motivation", "Size"))
+                .andExpect(content().string(containsString(tooLong)))
+                .andExpect(content().string(containsString("value=\"Excel\"")));
+        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+    }
+
+    @Test
+    void moreThanThirtyEntriesAreRefused() throws Exception {
+        MockHttpServletRequestBuilder request = valid().with(user(oivMember()));
+        for (int i = 0; i < 31; i++) {
+            request.param("answers[0].entries[" + i + "]", "Sistema " + i);
+        }
+        mvc.perform(request)
+                .andExpect(model().attribute("errorLinks", hasSize(1)))
+                .andExpect(content().string(containsString("Puoi inserire al massimo 30 voci.")));
+        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+    }
+
+    @Test
+    void aChoiceThatIsNotOfferedIsAnError() throws Exception {
+        mvc.perform(form("FORSE", "Con riunioni").with(user(oivMember())))
+                .andExpect(model().attributeHasFieldErrorCode("form", "answers[0].choice", "section.choice.invalid"))
+                .andExpect(content().string(containsString("Scegli una delle risposte proposte.")));
+    }
+
+    @Test
+    void removingAnEntryChangesTheFormButSavesNothing() throws Exception {
+        mvc.perform(valid().param("action", "remove-entry:0:0").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("unsaved", true))
+                .andExpect(content().string(not(containsString("value=\"Excel\""))))
+                .andExpect(content().string(containsString("value=\"XAC\"")));
+        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+    }
+
+    @Test
+    void aConflictShowsBothVersionsAndLetsTheUserKeepTheirs() throws Exception {
+        StoredSection theirs = new StoredSection(5, new SectionContent(null, null, null,
+                Map.of(11L, new AnswerContent("SI", "Versione di Anna", null, List.of()))),
+                Instant.parse("2026-03-02T10:00:00Z"), "anna");
+        given(reports.saveSection(eq(7L), eq(2), eq(4L), any(), eq("oiv"))).willThrow(new SectionConflictException(theirs));
+
+        mvc.perform(valid().with(user(oivMember())))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("report/section-conflict"))
+                .andExpect(content().string(containsString("Versione di Anna")))
+                .andExpect(content().string(containsString("La mia risposta")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"5\"")))
+                .andExpect(content().string(containsString("Salva la mia versione")));
+    }
+
+    @Test
+    void postsWithoutCsrfAreRefused() throws Exception {
+        mvc.perform(post("/reports/7/sections/2").param("version", "4").with(user(oivMember())))
+                .andExpect(status().isForbidden());
+    }
+
+    private static MockHttpServletRequestBuilder valid() {
+        return form("NO", "Con riunioni");
+    }
+
+    private static MockHttpServletRequestBuilder form(String choice, String textAnswer) {
+        return post("/reports/7/sections/2").with(csrf())
+                .param("version", "4")
+                .param("answers[0].questionId", "11")
+                .param("answers[0].choice", choice)
+                .param("answers[0].motivation", "La mia risposta")
+                .param("answers[0].entries[0]", "Excel")
+                .param("answers[0].entries[1]", "XAC")
+                .param("answers[0].entries[2]", "")
+                .param("answers[1].questionId", "12")
+                .param("answers[1].motivation", textAnswer)
+                .param("annotations", "nessuna");
+    }
+}
