@@ -5,7 +5,7 @@ public class DuplicateReportException extends RuntimeException {
 
     private final long existingId;
 
-    DuplicateReportException(long existingId) {
+    public DuplicateReportException(long existingId) {
         super("report already exists");
         this.existingId = existingId;
     }

@@ -1,0 +1,116 @@
+package it.oivreport.report.web;
+
+import static it.oivreport.account.AccountFixtures.administrator;
+import static it.oivreport.account.AccountFixtures.oivMember;
+import static it.oivreport.account.AccountFixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import it.oivreport.account.LoginThrottle;
+import it.oivreport.account.SecurityConfiguration;
+import it.oivreport.account.UserAccounts;
+import it.oivreport.report.DuplicateReportException;
+import it.oivreport.report.Reports;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(ReportController.class)
+@Import(SecurityConfiguration.class)
+class ReportControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Reports reports;
+
+    @MockitoBean
+    Clock clock;
+
+    @MockitoBean
+    UserAccounts accounts;
+
+    @MockitoBean
+    LoginThrottle throttle;
+
+    @MockitoBean
+    UserDetailsService userDetailsService;
+
+    @Test
+    void theNewReportFormProposesTheCurrentYear() throws Exception {
+        given(clock.instant()).willReturn(Instant.parse("2026-01-15T09:00:00Z"));
+        given(clock.getZone()).willReturn(ZoneOffset.UTC);
+        given(reports.list()).willReturn(List.of());
+        mvc.perform(get("/reports").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Non ci sono ancora rapporti.")))
+                .andExpect(content().string(containsString("value=\"2026\"")));
+    }
+
+    @Test
+    void creatingAReportOpensIt() throws Exception {
+        given(reports.create("Comune di Prova", 2026, "oiv")).willReturn(42L);
+        mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
+                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                .andExpect(redirectedUrl("/reports/42"));
+        given(reports.create("Comune di Prova", 2027, "admin")).willReturn(43L);
+        mvc.perform(post("/reports").with(csrf()).with(user(administrator()))
+                        .param("administrationName", "Comune di Prova").param("year", "2027"))
+                .andExpect(redirectedUrl("/reports/43"));
+    }
+
+    @Test
+    void aSecondReportForTheSameYearIsExplained() throws Exception {
+        given(reports.create("Comune di Prova", 2026, "oiv")).willThrow(new DuplicateReportException(42L));
+        mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
+                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("newReport", "year", "report.duplicate"))
+                .andExpect(content().string(containsString("Esiste già un rapporto di questa amministrazione per questo anno.")))
+                .andExpect(content().string(containsString("href=\"/reports/42\"")))
+                .andExpect(content().string(containsString("value=\"Comune di Prova\"")));
+    }
+
+    @Test
+    void badInputIsExplainedInItalian() throws Exception {
+        mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
+                        .param("administrationName", " ").param("year", "2026"))
+                .andExpect(model().attributeHasFieldErrorCode("newReport", "administrationName", "NotBlank"))
+                .andExpect(content().string(containsString("Campo obbligatorio.")));
+        mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
+                        .param("administrationName", "Comune").param("year", "duemila"))
+                .andExpect(content().string(containsString("Inserisci un numero intero.")));
+        mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
+                        .param("administrationName", "Comune").param("year", "1999"))
+                .andExpect(content().string(containsString("Il valore minimo è 2000.")));
+        then(reports).should(never()).create(anyString(), anyInt(), anyString());
+    }
+
+    @Test
+    void staffCannotCreateReports() throws Exception {
+        mvc.perform(post("/reports").with(csrf()).with(user(staff()))
+                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                .andExpect(status().isForbidden());
+    }
+}
