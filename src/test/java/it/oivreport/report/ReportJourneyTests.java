@@ -6,6 +6,7 @@ import it.oivreport.support.Browser;
 import it.oivreport.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,6 +18,9 @@ class ReportJourneyTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Reports reports;
 
     @Test
     void oivMemberFillsInSectionsAndFindsThemAgain() {
@@ -76,6 +80,34 @@ class ReportJourneyTests {
             assertThat(browser.value("variations")).isEqualTo("Nessuna variazione");
             browser.screenshot("section-filled-desktop");
             browser.resize(390, 844).screenshot("section-filled-mobile");
+        }
+    }
+
+    @Test
+    void twoMembersSavingTheSameSectionSeeTheConflictAndLoseNothing() {
+        long id = reports.create("Comune di Conflitto", 2026, "oiv");
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.open("/reports/" + id + "/sections/3");
+            browser.type("answers0.motivation", "Sulla base dei valori storici del triennio.");
+
+            // Meanwhile a colleague saves the same section.
+            var page = reports.section(id, 3);
+            long question = page.section().questions().get(0).id();
+            reports.saveSection(id, 3, page.stored().version(), new ReportViews.SectionContent(null, null, null,
+                    java.util.Map.of(question, new ReportViews.AnswerContent(null, "Risposta del collega", null,
+                            java.util.List.of()))), "collega");
+
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.title()).startsWith("Modifica in conflitto");
+            assertThat(browser.find(By.tagName("table")).getText())
+                    .contains("Sulla base dei valori storici del triennio.", "Risposta del collega");
+            browser.screenshot("section-conflict-desktop");
+
+            browser.click(By.cssSelector("#content form button[value=save]"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 3 salvata.");
+            assertThat(browser.value("answers0.motivation")).isEqualTo("Sulla base dei valori storici del triennio.");
         }
     }
 
