@@ -8,31 +8,21 @@ import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.support.SeedReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import it.oivreport.support.TestClock;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({QuestionnaireLoader.class, Questionnaires.class, QuestionnaireLoaderTests.Config.class})
+@Import({QuestionnaireLoader.class, Questionnaires.class, TestClock.class})
 class QuestionnaireLoaderTests {
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     @Autowired
     QuestionnaireLoader loader;

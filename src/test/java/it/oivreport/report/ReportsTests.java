@@ -10,7 +10,6 @@ import it.oivreport.report.ReportViews.AnswerContent;
 import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import it.oivreport.support.TestClock;
 import org.springframework.context.annotation.Import;
 
 /** Creating and filling in reports, on the real database with the real questionnaire. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({Reports.class, QuestionnaireTestSupport.class, ReportsTests.Config.class})
+@Import({Reports.class, QuestionnaireTestSupport.class, TestClock.class})
 class ReportsTests {
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     @Autowired
     Reports reports;

@@ -12,32 +12,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import it.oivreport.account.LoginThrottle;
 import java.time.Duration;
 import it.oivreport.account.SecurityConfiguration;
-import it.oivreport.account.UserAccounts;
+import it.oivreport.account.SecurityTestSupport;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(LoginController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityTestSupport.class)
 class LoginControllerTests {
 
     @Autowired
     MockMvc mvc;
 
     @MockitoBean
-    UserAccounts accounts;
-
-    @MockitoBean
     LoginThrottle throttle;
-
-    @MockitoBean
-    UserDetailsService userDetailsService;
 
     @Test
     void showsTheItalianLoginForm() throws Exception {

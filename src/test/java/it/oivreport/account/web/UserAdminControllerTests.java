@@ -12,9 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import it.oivreport.account.LoginThrottle;
 import it.oivreport.account.Role;
-import it.oivreport.account.SecurityConfiguration;
+import it.oivreport.account.SecurityTestSupport;
 import it.oivreport.account.UserAccounts;
 import it.oivreport.account.UserAccounts.UserSummary;
 import java.time.Instant;
@@ -24,12 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(UserAdminController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityTestSupport.class)
 class UserAdminControllerTests {
 
     @Autowired
@@ -37,12 +35,6 @@ class UserAdminControllerTests {
 
     @MockitoBean
     UserAccounts accounts;
-
-    @MockitoBean
-    LoginThrottle throttle;
-
-    @MockitoBean
-    UserDetailsService userDetailsService;
 
     @Test
     void anonymousUsersAreSentToLogin() throws Exception {

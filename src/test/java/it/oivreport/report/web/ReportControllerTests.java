@@ -18,9 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import it.oivreport.account.LoginThrottle;
-import it.oivreport.account.SecurityConfiguration;
-import it.oivreport.account.UserAccounts;
+import it.oivreport.account.SecurityTestSupport;
 import it.oivreport.report.DuplicateReportException;
 import it.oivreport.report.Reports;
 import java.time.Clock;
@@ -31,12 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ReportController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityTestSupport.class)
 class ReportControllerTests {
 
     @Autowired
@@ -47,15 +44,6 @@ class ReportControllerTests {
 
     @MockitoBean
     Clock clock;
-
-    @MockitoBean
-    UserAccounts accounts;
-
-    @MockitoBean
-    LoginThrottle throttle;
-
-    @MockitoBean
-    UserDetailsService userDetailsService;
 
     @Test
     void theNewReportFormProposesTheCurrentYear() throws Exception {

@@ -22,9 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import it.oivreport.account.LoginThrottle;
-import it.oivreport.account.SecurityConfiguration;
-import it.oivreport.account.UserAccounts;
+import it.oivreport.account.SecurityTestSupport;
 import it.oivreport.questionnaire.AnswerKind;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
@@ -49,13 +47,12 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(SectionController.class)
-@Import(SecurityConfiguration.class)
+@Import(SecurityTestSupport.class)
 class SectionControllerTests {
 
     static final QuestionDefinition YES_NO = new QuestionDefinition(11, "2.3",
@@ -78,15 +75,6 @@ class SectionControllerTests {
 
     @MockitoBean
     Reports reports;
-
-    @MockitoBean
-    UserAccounts accounts;
-
-    @MockitoBean
-    LoginThrottle throttle;
-
-    @MockitoBean
-    UserDetailsService userDetailsService;
 
     @BeforeEach
     void section() {
