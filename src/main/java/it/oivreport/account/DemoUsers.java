@@ -32,6 +32,9 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         createIfMissing("admin", "Giulia Ferri", Role.ADMIN);
         createIfMissing("oiv", "Marco Bianchi", Role.OIV);
+        createIfMissing("oiv2", "Chiara Moretti", Role.OIV);
+        createIfMissing("oiv3", "Paolo Gallo", Role.OIV);
+        createIfMissing("oivb", "Elena Riva", Role.OIV);
         createIfMissing("staff", "Laura Conti", Role.STAFF);
     }
 

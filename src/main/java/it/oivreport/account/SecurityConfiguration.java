@@ -72,7 +72,6 @@ public class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/reports").hasAnyRole(Role.OIV.name(), Role.ADMIN.name())
-                .requestMatchers(HttpMethod.POST, "/reports/*/sections/*").hasRole(Role.OIV.name())
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")

@@ -42,6 +42,11 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<Long> idOf(String username) {
+        return users.findByUsername(username).map(UserAccount::getId);
+    }
+
+    @Transactional(readOnly = true)
     public long count() {
         return users.count();
     }

@@ -1,5 +1,6 @@
 package it.oivreport.report;
 
+import it.oivreport.administration.Administrations;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
@@ -39,11 +40,14 @@ class DemoReport implements ApplicationRunner {
     private final Reports reports;
     private final ReportRepository repository;
     private final Questionnaires questionnaires;
+    private final Administrations administrations;
 
-    DemoReport(Reports reports, ReportRepository repository, Questionnaires questionnaires) {
+    DemoReport(Reports reports, ReportRepository repository, Questionnaires questionnaires,
+            Administrations administrations) {
         this.reports = reports;
         this.repository = repository;
         this.questionnaires = questionnaires;
+        this.administrations = administrations;
     }
 
     @Override
@@ -51,10 +55,12 @@ class DemoReport implements ApplicationRunner {
         Map<String, Object> demo = read();
         String administration = (String) demo.get("administration");
         int year = (Integer) demo.get("year");
-        if (repository.findByAdministrationAndYear(administration, year).isPresent()) {
+        long administrationId = administrations.findByName(administration).orElseThrow().id();
+        if (repository.findByAdministrationIdAndYear(administrationId, year).isPresent()) {
             return;
         }
-        long id = reports.create(administration, year, "oiv");
+        long id = reports.create(administrationId, year, "oiv");
+        ReportAccess.Access access = ReportAccess.system(repository.findById(id).orElseThrow(), "oiv");
         QuestionnaireDefinition questionnaire = questionnaires.byCode((String) demo.get("questionnaire"));
         for (Map<String, Object> section : list(demo.get("sections"))) {
             int number = (Integer) section.get("number");
@@ -68,9 +74,9 @@ class DemoReport implements ApplicationRunner {
                         (String) answer.get("motivation"), (String) answer.get("examples"),
                         stringList(answer.getOrDefault("entries", List.of()))));
             }
-            long version = reports.section(id, number).stored().version();
-            reports.saveSection(id, number, version, new SectionContent((String) section.get("annotations"), null,
-                    (String) section.get("text"), answers), "oiv");
+            long version = reports.section(access, number).stored().version();
+            reports.saveSection(access, number, version, new SectionContent((String) section.get("annotations"), null,
+                    (String) section.get("text"), answers));
         }
         log.info("Demo report '{}' {} loaded", administration, year);
     }

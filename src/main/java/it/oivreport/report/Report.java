@@ -19,8 +19,8 @@ class Report {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "administration_name", nullable = false)
-    private String administrationName;
+    @Column(name = "administration_id", nullable = false)
+    private long administrationId;
 
     @Column(nullable = false)
     private int year;
@@ -44,8 +44,8 @@ class Report {
     protected Report() {
     }
 
-    Report(String administrationName, int year, long questionnaireVersionId, Instant createdAt, String createdBy) {
-        this.administrationName = administrationName;
+    Report(long administrationId, int year, long questionnaireVersionId, Instant createdAt, String createdBy) {
+        this.administrationId = administrationId;
         this.year = year;
         this.questionnaireVersionId = questionnaireVersionId;
         this.createdAt = createdAt;
@@ -56,8 +56,8 @@ class Report {
         return id;
     }
 
-    String getAdministrationName() {
-        return administrationName;
+    long getAdministrationId() {
+        return administrationId;
     }
 
     int getYear() {

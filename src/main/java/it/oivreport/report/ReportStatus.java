@@ -2,5 +2,12 @@ package it.oivreport.report;
 
 /** Where a report is in its life. Message key {@code report.status.<NAME>}. */
 public enum ReportStatus {
-    BOZZA
+    /** Draft: OIV members edit answers, staff edit annotations. */
+    BOZZA,
+    /** In review: read-only; each OIV member approves or asks for changes. */
+    IN_REVISIONE,
+    /** Approved by every member: read-only. */
+    APPROVATO,
+    /** Signed: final. */
+    FIRMATO
 }

@@ -12,11 +12,11 @@ public final class ReportViews {
     private ReportViews() {
     }
 
-    public record ReportSummary(long id, String administrationName, int year, ReportStatus status,
+    public record ReportSummary(long id, long administrationId, String administrationName, int year, ReportStatus status,
             int completeSections, int totalSections) {
     }
 
-    public record ReportOverview(long id, String administrationName, int year, ReportStatus status,
+    public record ReportOverview(long id, long administrationId, String administrationName, int year, ReportStatus status,
             QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states) {
 
         public SectionState state(int sectionNumber) {

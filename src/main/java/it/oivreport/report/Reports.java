@@ -1,9 +1,13 @@
 package it.oivreport.report;
 
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.administration.AdministrationView;
+import it.oivreport.administration.Administrations;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.questionnaire.Questionnaires;
+import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportViews.AnswerContent;
 import it.oivreport.report.ReportViews.ReportDocument;
 import it.oivreport.report.ReportViews.ReportOverview;
@@ -20,38 +24,56 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating reports and filling them in, section by section. */
+/**
+ * Creating reports and filling them in, section by section. Every read and write takes an {@link Access}
+ * from {@link ReportAccess}: the check that the user works for the report's administration.
+ */
 @Service
 public class Reports {
 
     private final ReportRepository reports;
     private final ReportSectionRepository sections;
     private final Questionnaires questionnaires;
+    private final Administrations administrations;
+    private final ReportAccess access;
     private final Clock clock;
 
-    Reports(ReportRepository reports, ReportSectionRepository sections, Questionnaires questionnaires, Clock clock) {
+    Reports(ReportRepository reports, ReportSectionRepository sections, Questionnaires questionnaires,
+            Administrations administrations, ReportAccess access, Clock clock) {
         this.reports = reports;
         this.sections = sections;
         this.questionnaires = questionnaires;
+        this.administrations = administrations;
+        this.access = access;
         this.clock = clock;
     }
 
     /** Creates a report on the newest questionnaire, with every section still to fill in. */
     @Transactional
-    public long create(String administrationName, int year, String username) {
-        String name = administrationName.strip();
-        reports.findByAdministrationAndYear(name, year).ifPresent(existing -> {
+    public long create(long administrationId, int year, AccountPrincipal user) {
+        if (!access.canCreateIn(administrationId, user)) {
+            throw new AccessDeniedException("not an OIV member of administration " + administrationId);
+        }
+        return create(administrationId, year, user.getUsername());
+    }
+
+    long create(long administrationId, int year, String username) {
+        administrations.find(administrationId).filter(AdministrationView::active)
+                .orElseThrow(() -> new NotFoundException("administration " + administrationId));
+        reports.findByAdministrationIdAndYear(administrationId, year).ifPresent(existing -> {
             throw new DuplicateReportException(existing.getId());
         });
         QuestionnaireDefinition questionnaire = questionnaires.newest();
         Report report;
         try {
-            report = reports.saveAndFlush(new Report(name, year, questionnaire.id(), clock.instant(), username));
+            report = reports.saveAndFlush(new Report(administrationId, year, questionnaire.id(), clock.instant(),
+                    username));
         } catch (DataIntegrityViolationException raceWithAnotherCreation) {
-            throw new DuplicateReportException(reports.findByAdministrationAndYear(name, year)
+            throw new DuplicateReportException(reports.findByAdministrationIdAndYear(administrationId, year)
                     .map(Report::getId).orElse(0L));
         }
         for (SectionDefinition section : questionnaire.sections()) {
@@ -60,29 +82,36 @@ public class Reports {
         return report.getId();
     }
 
+    /** The reports the user may see, newest year first. */
     @Transactional(readOnly = true)
-    public List<ReportSummary> list() {
-        List<Report> all = reports.findAllByOrderByYearDescAdministrationNameAsc();
+    public List<ReportSummary> list(AccountPrincipal user) {
+        List<Report> all = access.visibleAdministrations(user)
+                .map(ids -> ids.isEmpty() ? List.<Report>of() : reports.findByAdministrationIdInOrderByYearDesc(ids))
+                .orElseGet(reports::findAllByOrderByYearDesc);
+        Map<Long, AdministrationView> names = administrations.mapByIds(
+                all.stream().map(Report::getAdministrationId).collect(Collectors.toSet()));
         // One query for the sections of every report, not one per report.
-        Map<Long, List<ReportSection>> sectionsByReport = sections
+        Map<Long, List<ReportSection>> sectionsByReport = all.isEmpty() ? Map.of() : sections
                 .findAllWithAnswersOfReports(all.stream().map(Report::getId).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.getReport().getId()));
         return all.stream().map(report -> {
-            ReportOverview overview = overview(report, sectionsByReport.getOrDefault(report.getId(), List.of()));
-            return new ReportSummary(report.getId(), report.getAdministrationName(), report.getYear(),
-                    report.getStatus(), (int) overview.completeSections(), overview.totalSections());
+            ReportOverview overview = overview(report, names.get(report.getAdministrationId()),
+                    sectionsByReport.getOrDefault(report.getId(), List.of()));
+            return new ReportSummary(report.getId(), report.getAdministrationId(), overview.administrationName(),
+                    report.getYear(), report.getStatus(), (int) overview.completeSections(), overview.totalSections());
         }).toList();
     }
 
     @Transactional(readOnly = true)
-    public ReportOverview overview(long reportId) {
-        return overview(find(reportId), sections.findAllWithAnswers(reportId));
+    public ReportOverview overview(Access access) {
+        Report report = find(access);
+        return overview(report, sections.findAllWithAnswers(report.getId()));
     }
 
     @Transactional(readOnly = true)
-    public SectionPage section(long reportId, int sectionNumber) {
-        Report report = find(reportId);
-        List<ReportSection> all = sections.findAllWithAnswers(reportId);
+    public SectionPage section(Access access, int sectionNumber) {
+        Report report = find(access);
+        List<ReportSection> all = sections.findAllWithAnswers(report.getId());
         ReportOverview overview = overview(report, all);
         SectionDefinition definition = overview.questionnaire().section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
@@ -93,9 +122,9 @@ public class Reports {
 
     /** The whole report, read at one moment: its overview and every section's content by section number. */
     @Transactional(readOnly = true)
-    public ReportDocument document(long reportId) {
-        Report report = find(reportId);
-        List<ReportSection> all = sections.findAllWithAnswers(reportId);
+    public ReportDocument document(Access access) {
+        Report report = find(access);
+        List<ReportSection> all = sections.findAllWithAnswers(report.getId());
         ReportOverview overview = overview(report, all);
         Map<Long, ReportSection> byId = all.stream()
                 .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
@@ -108,43 +137,58 @@ public class Reports {
 
     /**
      * Saves a section if nobody else saved it since the user loaded it ({@code expectedVersion}); otherwise
-     * throws {@link SectionConflictException} with what is stored now, and changes nothing. Fields the
-     * section does not have, and answers to questions of other sections, are ignored.
+     * throws {@link SectionConflictException} with what is stored now, and changes nothing. OIV members save
+     * answers and fields; support staff only the annotations, the rest stays as stored. Fields the section
+     * does not have, and answers to questions of other sections, are ignored.
      */
     @Transactional
-    public long saveSection(long reportId, int sectionNumber, long expectedVersion, SectionContent input,
-            String username) {
-        Report report = find(reportId);
+    public long saveSection(Access access, int sectionNumber, long expectedVersion, SectionContent input) {
+        if (!access.canEditAnnotations()) {
+            throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
+        }
+        Report report = find(access);
+        if (report.getStatus() != ReportStatus.BOZZA) {
+            throw new AccessDeniedException("report " + report.getId() + " is " + report.getStatus());
+        }
         SectionDefinition definition = questionnaires.byId(report.getQuestionnaireVersionId()).section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
-        ReportSection section = sections.findWithAnswers(reportId, definition.id())
+        ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         if (section.getVersion() != expectedVersion) {
             throw new SectionConflictException(stored(section));
         }
-        for (QuestionDefinition question : definition.questions()) {
-            AnswerContent answer = input.answer(question.id());
-            String choice = question.kind().isChoice() ? blankToNull(answer.choice()) : null;
-            if (choice != null && question.option(choice).isEmpty()) {
-                throw new IllegalArgumentException("invalid choice for question " + question.code());
+        String annotations = definition.hasAnnotations() ? blankToNull(input.annotations()) : null;
+        if (access.canEditAnswers()) {
+            for (QuestionDefinition question : definition.questions()) {
+                AnswerContent answer = input.answer(question.id());
+                String choice = question.kind().isChoice() ? blankToNull(answer.choice()) : null;
+                if (choice != null && question.option(choice).isEmpty()) {
+                    throw new IllegalArgumentException("invalid choice for question " + question.code());
+                }
+                List<String> entries = question.hasList() ? answer.entries() : List.of();
+                section.answerFor(question.id()).update(choice, blankToNull(answer.motivation()),
+                        blankToNull(answer.examples()), entries);
             }
-            List<String> entries = question.hasList() ? answer.entries() : List.of();
-            section.answerFor(question.id()).update(choice, blankToNull(answer.motivation()),
-                    blankToNull(answer.examples()), entries);
+            section.update(annotations, blankToNull(input.variations()),
+                    definition.hasTextField() ? blankToNull(input.body()) : null, clock.instant(), access.username());
+        } else {
+            section.update(annotations, section.getVariations(), section.getBody(), clock.instant(), access.username());
         }
-        section.update(definition.hasAnnotations() ? blankToNull(input.annotations()) : null,
-                blankToNull(input.variations()), definition.hasTextField() ? blankToNull(input.body()) : null,
-                clock.instant(), username);
         // Flush now, so that a concurrent save surfaces here as an optimistic-lock failure.
         sections.saveAndFlush(section);
         return section.getVersion();
     }
 
-    private Report find(long reportId) {
-        return reports.findById(reportId).orElseThrow(() -> new NotFoundException("report " + reportId));
+    private Report find(Access access) {
+        return reports.findById(access.reportId())
+                .orElseThrow(() -> new NotFoundException("report " + access.reportId()));
     }
 
     private ReportOverview overview(Report report, List<ReportSection> stored) {
+        return overview(report, administrations.find(report.getAdministrationId()).orElseThrow(), stored);
+    }
+
+    private ReportOverview overview(Report report, AdministrationView administration, List<ReportSection> stored) {
         QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
         Map<Long, ReportSection> byId = new HashMap<>();
         stored.forEach(s -> byId.put(s.getSectionId(), s));
@@ -153,8 +197,8 @@ public class Reports {
             ReportSection row = byId.get(section.id());
             states.put(section.number(), row == null ? SectionState.DA_COMPILARE : content(row).state(section));
         }
-        return new ReportOverview(report.getId(), report.getAdministrationName(), report.getYear(),
-                report.getStatus(), questionnaire, states);
+        return new ReportOverview(report.getId(), report.getAdministrationId(), administration.name(),
+                report.getYear(), report.getStatus(), questionnaire, states);
     }
 
     private static StoredSection stored(ReportSection section) {

@@ -8,7 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import it.oivreport.account.AccountFixtures;
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.administration.AdministrationDetails;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
+import it.oivreport.report.ReportAccess;
 import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.report.ReportViews.AnswerContent;
 import it.oivreport.report.ReportViews.SectionContent;
@@ -20,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The JSON export says exactly what was saved, and the demo report is the seed's 2020 report. */
@@ -32,21 +40,47 @@ class ReportJsonTests {
     @Autowired
     Reports reports;
 
+    @Autowired
+    ReportAccess access;
+
+    @Autowired
+    Administrations administrations;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    UserDetailsService users;
+
+    private long demoReportId() {
+        return reports.list(principal("admin")).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2020)
+                .findFirst().orElseThrow().id();
+    }
+
+    private AccountPrincipal principal(String username) {
+        return (AccountPrincipal) users.loadUserByUsername(username);
+    }
+
     @Test
     void whatTheExportSaysIsWhatWasSaved() throws Exception {
-        long id = reports.create("Comune di JSON", 2025, "oiv");
-        SectionPage page = reports.section(id, 2);
+        AccountPrincipal oiv = principal("oiv");
+        long administration = administrations.create(new AdministrationDetails("Comune di JSON", AdministrationType.COMUNE,
+                null, null, OivComposition.MONOCRATICO, oiv.getId()));
+        memberships.assign(oiv.getId(), administration, Role.OIV);
+        long id = reports.create(administration, 2025, oiv);
+        ReportAccess.Access access = this.access.of(id, oiv);
+        SectionPage page = reports.section(access, 2);
         List<QuestionDefinition> q = page.section().questions();
-        reports.saveSection(id, 2, page.stored().version(), new SectionContent("Nessuna annotazione",
+        reports.saveSection(access, 2, page.stored().version(), new SectionContent("Nessuna annotazione",
                 "Nessuna variazione", null, Map.of(
                         q.get(0).id(), new AnswerContent("SI", "Sì, tutti \"adeguati\"", "Obiettivo 2.1", List.of()),
-                        q.get(2).id(), new AnswerContent("NO", null, null, List.of("Programma XAC", "Excel")))),
-                "oiv");
-        page = reports.section(id, 9);
-        reports.saveSection(id, 9, page.stored().version(),
-                new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()), "oiv");
+                        q.get(2).id(), new AnswerContent("NO", null, null, List.of("Programma XAC", "Excel")))));
+        page = reports.section(access, 9);
+        reports.saveSection(access, 9, page.stored().version(),
+                new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()));
 
-        String json = mvc.perform(get("/reports/{id}/export.json", id).with(user(AccountFixtures.staff())))
+        String json = mvc.perform(get("/reports/{id}/export.json", id).with(user(oiv)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.report.administration").value("Comune di JSON"))
                 .andExpect(jsonPath("$.report.year").value(2025))
@@ -71,9 +105,8 @@ class ReportJsonTests {
 
     @Test
     void theDemoReportIsTheSeedsReportComplete() throws Exception {
-        long demo = reports.list().stream().filter(r -> r.administrationName().equals("Camera di Commercio di Brescia"))
-                .findFirst().orElseThrow().id();
-        String json = mvc.perform(get("/reports/{id}/export.json", demo).with(user(AccountFixtures.oivMember())))
+        long demo = demoReportId();
+        String json = mvc.perform(get("/reports/{id}/export.json", demo).with(user(principal("staff"))))
                 .andExpect(jsonPath("$.report.year").value(2020))
                 .andExpect(jsonPath("$.report.completeSections").value(16))
                 .andReturn().getResponse().getContentAsString();
@@ -98,7 +131,14 @@ class ReportJsonTests {
 
     @Test
     void anUnknownReportIsNotFound() throws Exception {
-        mvc.perform(get("/reports/999999/export.json").with(user(AccountFixtures.oivMember())))
+        mvc.perform(get("/reports/999999/export.json").with(user(principal("oiv"))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void someoneFromAnotherAdministrationFindsNothing() throws Exception {
+        long demo = demoReportId();
+        mvc.perform(get("/reports/{id}/export.json", demo).with(user(principal("oivb"))))
                 .andExpect(status().isNotFound());
     }
 }

@@ -106,9 +106,12 @@ class QuestionnaireLoaderTests {
     @Test
     void aChangedFileOfAVersionInUseStopsTheStartWithAClearMessage() throws Exception {
         long id = loader.load("avvio-ciclo-v1.yaml", file());
+        long administration = jdbc.sql("""
+                insert into administration (name, type, oiv_composition) values ('Comune di Prova', 'COMUNE', 'MONOCRATICO')
+                returning id""").query(Long.class).single();
         jdbc.sql("""
-                insert into report (administration_name, year, questionnaire_version_id, status, created_at, created_by)
-                values ('Comune di Prova', 2026, ?, 'BOZZA', now(), 'test')""").param(id).update();
+                insert into report (administration_id, year, questionnaire_version_id, status, created_at, created_by)
+                values (?, 2026, ?, 'BOZZA', now(), 'test')""").params(administration, id).update();
 
         assertThatThrownBy(() -> loader.load("avvio-ciclo-v1.yaml", changed()))
                 .isInstanceOf(IllegalStateException.class)

@@ -2,12 +2,14 @@ package it.oivreport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.oivreport.account.AccountPrincipal;
 import it.oivreport.support.Browser;
 import it.oivreport.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * An OIV member creates a report, fills in section 1 and continues to section 2, adds entries to a
@@ -22,16 +24,22 @@ class ReportJourneyTests {
     @Autowired
     Reports reports;
 
+    @Autowired
+    ReportAccess access;
+
+    @Autowired
+    UserDetailsService users;
+
     @Test
     void oivMemberFillsInSectionsAndFindsThemAgain() {
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");
             browser.click(By.cssSelector("main button[type=submit]"));
             browser.click(By.linkText("Rapporti"));
-            browser.type("administrationName", "Comune di Selenio").type("year", "2026");
+            browser.choose("administrationId", "Camera di Commercio di Brescia").type("year", "2026");
             browser.screenshot("reports-list-desktop");
             browser.click(By.cssSelector("#content form button[type=submit]"));
-            assertThat(browser.title()).startsWith("Comune di Selenio – 2026");
+            assertThat(browser.title()).startsWith("Camera di Commercio di Brescia – 2026");
             assertThat(browser.find(By.tagName("main")).getText()).contains("0 di 16 sezioni complete");
 
             browser.click(By.linkText("1 – Definizione degli obiettivi strategici"));
@@ -85,7 +93,10 @@ class ReportJourneyTests {
 
     @Test
     void twoMembersSavingTheSameSectionSeeTheConflictAndLoseNothing() {
-        long id = reports.create("Comune di Conflitto", 2026, "oiv");
+        AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+        long brescia = reports.list(oiv).get(0).administrationId();
+        long id = reports.create(brescia, 2019, oiv);
+        ReportAccess.Access colleague = access.of(id, (AccountPrincipal) users.loadUserByUsername("oiv2"));
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");
             browser.click(By.cssSelector("main button[type=submit]"));
@@ -93,11 +104,11 @@ class ReportJourneyTests {
             browser.type("answers0.motivation", "Sulla base dei valori storici del triennio.");
 
             // Meanwhile a colleague saves the same section.
-            var page = reports.section(id, 3);
+            var page = reports.section(colleague, 3);
             long question = page.section().questions().get(0).id();
-            reports.saveSection(id, 3, page.stored().version(), new ReportViews.SectionContent(null, null, null,
+            reports.saveSection(colleague, 3, page.stored().version(), new ReportViews.SectionContent(null, null, null,
                     java.util.Map.of(question, new ReportViews.AnswerContent(null, "Risposta del collega", null,
-                            java.util.List.of()))), "collega");
+                            java.util.List.of()))));
 
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.title()).startsWith("Modifica in conflitto");
@@ -122,7 +133,10 @@ class ReportJourneyTests {
             browser.screenshot("report-overview-desktop");
             browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
             assertThat(browser.value("answers2.entries0")).isEqualTo("Programma “XAC”");
-            assertThat(browser.find(By.cssSelector(".alert-info")).getText()).contains("solo i componenti OIV");
+            assertThat(browser.find(By.cssSelector(".alert-info")).getText())
+                    .contains("puoi modificare le annotazioni; le risposte sono dei componenti OIV");
+            assertThat(browser.find(By.id("answers0.motivation")).isEnabled()).isFalse();
+            assertThat(browser.find(By.id("annotations")).isEnabled()).isTrue();
             browser.screenshot("section-demo-readonly-desktop");
         }
     }

@@ -3,6 +3,11 @@ package it.oivreport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.oivreport.account.Memberships;
+import it.oivreport.administration.AdministrationDetails;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.questionnaire.QuestionnaireTestSupport;
@@ -24,7 +29,8 @@ import org.springframework.context.annotation.Import;
 /** Creating and filling in reports, on the real database with the real questionnaire. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({Reports.class, QuestionnaireTestSupport.class, TestClock.class})
+@Import({Reports.class, ReportAccess.class, Administrations.class, Memberships.class, QuestionnaireTestSupport.class,
+        TestClock.class})
 class ReportsTests {
 
     @Autowired
@@ -33,37 +39,48 @@ class ReportsTests {
     @Autowired
     QuestionnaireTestSupport questionnaire;
 
+    @Autowired
+    Administrations administrations;
+
+    @Autowired
+    ReportRepository reportRepository;
+
+    long administrationId;
     long reportId;
+    ReportAccess.Access oiv;
 
     @BeforeEach
     void createReport() throws Exception {
         questionnaire.load();
-        reportId = reports.create("Comune di Prova", 2026, "oiv");
+        administrationId = administrations.create(new AdministrationDetails("Comune di Prova", AdministrationType.COMUNE,
+                null, null, OivComposition.MONOCRATICO, null));
+        reportId = reports.create(administrationId, 2026, "oiv");
+        oiv = ReportAccess.system(reportRepository.findById(reportId).orElseThrow(), "oiv");
     }
 
     @Test
     void aNewReportHasEverySectionToFillIn() {
-        ReportOverview overview = reports.overview(reportId);
+        ReportOverview overview = reports.overview(oiv);
         assertThat(overview.totalSections()).isEqualTo(16);
         assertThat(overview.states().values()).containsOnly(SectionState.DA_COMPILARE);
         assertThat(overview.status()).isEqualTo(ReportStatus.BOZZA);
     }
 
     @Test
-    void oneReportPerAdministrationAndYearWhateverTheCase() {
-        assertThatThrownBy(() -> reports.create("  comune di prova ", 2026, "oiv"))
+    void oneReportPerAdministrationAndYear() {
+        assertThatThrownBy(() -> reports.create(administrationId, 2026, "oiv"))
                 .isInstanceOfSatisfying(DuplicateReportException.class, e -> assertThat(e.existingId()).isEqualTo(reportId));
-        assertThat(reports.create("Comune di Prova", 2027, "oiv")).isNotEqualTo(reportId);
+        assertThat(reports.create(administrationId, 2027, "oiv")).isNotEqualTo(reportId);
     }
 
     @Test
     void aPartlyFilledSectionIsSavedAndPartial() {
-        SectionPage page = reports.section(reportId, 1);
+        SectionPage page = reports.section(oiv, 1);
         QuestionDefinition first = page.section().questions().get(0);
-        reports.saveSection(reportId, 1, page.stored().version(),
-                content(Map.of(first.id(), new AnswerContent("SI", "Tutti pertinenti", null, List.of()))), "oiv");
+        reports.saveSection(oiv, 1, page.stored().version(),
+                content(Map.of(first.id(), new AnswerContent("SI", "Tutti pertinenti", null, List.of()))));
 
-        SectionPage saved = reports.section(reportId, 1);
+        SectionPage saved = reports.section(oiv, 1);
         assertThat(saved.report().state(1)).isEqualTo(SectionState.PARZIALE);
         assertThat(saved.stored().content().answer(first.id()))
                 .isEqualTo(new AnswerContent("SI", "Tutti pertinenti", null, List.of()));
@@ -73,46 +90,46 @@ class ReportsTests {
 
     @Test
     void aSectionIsCompleteWhenEveryChoiceIsMadeAndEveryTextQuestionAnswered() {
-        SectionPage page = reports.section(reportId, 2);
+        SectionPage page = reports.section(oiv, 2);
         Map<Long, AnswerContent> answers = new HashMap<>();
         for (QuestionDefinition q : page.section().questions()) {
             answers.put(q.id(), new AnswerContent(q.kind().isChoice() ? q.options().get(0).code() : null, null, null,
                     q.hasList() ? List.of("Programma XAC", "Excel") : List.of()));
         }
-        reports.saveSection(reportId, 2, page.stored().version(), content(answers), "oiv");
-        assertThat(reports.overview(reportId).state(2)).isEqualTo(SectionState.COMPLETA);
+        reports.saveSection(oiv, 2, page.stored().version(), content(answers));
+        assertThat(reports.overview(oiv).state(2)).isEqualTo(SectionState.COMPLETA);
         QuestionDefinition withList = page.section().questions().stream().filter(QuestionDefinition::hasList)
                 .findFirst().orElseThrow();
-        assertThat(reports.section(reportId, 2).stored().content().answer(withList.id()).entries())
+        assertThat(reports.section(oiv, 2).stored().content().answer(withList.id()).entries())
                 .containsExactly("Programma XAC", "Excel");
-        assertThat(reports.overview(reportId).completeSections()).isOne();
+        assertThat(reports.overview(oiv).completeSections()).isOne();
     }
 
     @Test
     void aTextOnlyQuestionNeedsText() {
-        SectionPage page = reports.section(reportId, 4);
+        SectionPage page = reports.section(oiv, 4);
         Map<Long, AnswerContent> answers = new HashMap<>();
         List<QuestionDefinition> questions = page.section().questions();
         answers.put(questions.get(0).id(), new AnswerContent(null, "Con il sistema di misurazione", null, List.of()));
         answers.put(questions.get(1).id(), new AnswerContent(null, "   ", "Esempio soltanto", List.of()));
-        reports.saveSection(reportId, 4, page.stored().version(), content(answers), "oiv");
-        assertThat(reports.overview(reportId).state(4)).isEqualTo(SectionState.PARZIALE);
+        reports.saveSection(oiv, 4, page.stored().version(), content(answers));
+        assertThat(reports.overview(oiv).state(4)).isEqualTo(SectionState.PARZIALE);
     }
 
     @Test
     void theTerritorialSectionIsCompleteWithItsText() {
-        SectionPage page = reports.section(reportId, 9);
-        reports.saveSection(reportId, 9, page.stored().version(),
-                new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()), "oiv");
-        assertThat(reports.overview(reportId).state(9)).isEqualTo(SectionState.COMPLETA);
+        SectionPage page = reports.section(oiv, 9);
+        reports.saveSection(oiv, 9, page.stored().version(),
+                new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()));
+        assertThat(reports.overview(oiv).state(9)).isEqualTo(SectionState.COMPLETA);
     }
 
     @Test
     void fieldsASectionDoesNotHaveAreNotStored() {
-        SectionPage page = reports.section(reportId, 1);
-        reports.saveSection(reportId, 1, page.stored().version(),
-                new SectionContent("annotazione", "Nessuna variazione", "testo", Map.of()), "oiv");
-        SectionContent stored = reports.section(reportId, 1).stored().content();
+        SectionPage page = reports.section(oiv, 1);
+        reports.saveSection(oiv, 1, page.stored().version(),
+                new SectionContent("annotazione", "Nessuna variazione", "testo", Map.of()));
+        SectionContent stored = reports.section(oiv, 1).stored().content();
         assertThat(stored.annotations()).isNull();
         assertThat(stored.body()).isNull();
         assertThat(stored.variations()).isEqualTo("Nessuna variazione");
@@ -120,41 +137,69 @@ class ReportsTests {
 
     @Test
     void aChoiceThatIsNotOfferedIsRefused() {
-        SectionPage page = reports.section(reportId, 1);
+        SectionPage page = reports.section(oiv, 1);
         QuestionDefinition first = page.section().questions().get(0);
-        assertThatThrownBy(() -> reports.saveSection(reportId, 1, page.stored().version(),
-                content(Map.of(first.id(), new AnswerContent("FORSE", null, null, List.of()))), "oiv"))
+        assertThatThrownBy(() -> reports.saveSection(oiv, 1, page.stored().version(),
+                content(Map.of(first.id(), new AnswerContent("FORSE", null, null, List.of())))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aStaleSaveIsAConflictAndChangesNothing() {
-        SectionPage opened = reports.section(reportId, 1);
+        SectionPage opened = reports.section(oiv, 1);
         QuestionDefinition first = opened.section().questions().get(0);
-        reports.saveSection(reportId, 1, opened.stored().version(),
-                content(Map.of(first.id(), new AnswerContent("SI", "Prima versione", null, List.of()))), "anna");
+        ReportAccess.Access anna = new ReportAccess.Access(reportId, administrationId, ReportStatus.BOZZA, false,
+                it.oivreport.account.Role.OIV, "anna");
+        reports.saveSection(anna, 1, opened.stored().version(),
+                content(Map.of(first.id(), new AnswerContent("SI", "Prima versione", null, List.of()))));
 
-        assertThatThrownBy(() -> reports.saveSection(reportId, 1, opened.stored().version(),
-                content(Map.of(first.id(), new AnswerContent("NO", "Seconda versione", null, List.of()))), "marco"))
+        assertThatThrownBy(() -> reports.saveSection(oiv, 1, opened.stored().version(),
+                content(Map.of(first.id(), new AnswerContent("NO", "Seconda versione", null, List.of())))))
                 .isInstanceOfSatisfying(SectionConflictException.class, conflict -> {
                     assertThat(conflict.current().updatedBy()).isEqualTo("anna");
                     assertThat(conflict.current().content().answer(first.id()).motivation()).isEqualTo("Prima versione");
                 });
-        assertThat(reports.section(reportId, 1).stored().content().answer(first.id()).choice()).isEqualTo("SI");
+        assertThat(reports.section(oiv, 1).stored().content().answer(first.id()).choice()).isEqualTo("SI");
+    }
+
+    @Test
+    void staffChangeOnlyTheAnnotations() {
+        SectionPage page = reports.section(oiv, 2);
+        QuestionDefinition first = page.section().questions().get(0);
+        long version = reports.saveSection(oiv, 2, page.stored().version(), new SectionContent("prima", "Nessuna variazione",
+                null, Map.of(first.id(), new AnswerContent("SI", "Risposta OIV", null, List.of()))));
+        reports.saveSection(ReportFixtures.staffAccess(reportId, ReportStatus.BOZZA), 2, version,
+                new SectionContent("annotazione dello staff", "cambiata", null,
+                        Map.of(first.id(), new AnswerContent("NO", "Risposta staff", null, List.of()))));
+        SectionContent stored = reports.section(oiv, 2).stored().content();
+        assertThat(stored.annotations()).isEqualTo("annotazione dello staff");
+        assertThat(stored.variations()).isEqualTo("Nessuna variazione");
+        assertThat(stored.answer(first.id()).motivation()).isEqualTo("Risposta OIV");
+    }
+
+    @Test
+    void nobodyEditsAReportThatIsNotADraft() {
+        long version = reports.section(oiv, 1).stored().version();
+        assertThatThrownBy(() -> reports.saveSection(ReportFixtures.oivAccess(reportId, ReportStatus.IN_REVISIONE), 1,
+                version, new SectionContent(null, "x", null, Map.of())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.saveSection(ReportFixtures.adminAccess(reportId, ReportStatus.BOZZA), 1,
+                version, new SectionContent(null, "x", null, Map.of())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
     void unknownReportsAndSectionsAreNotFound() {
-        assertThatThrownBy(() -> reports.overview(999_999))
+        assertThatThrownBy(() -> reports.overview(ReportFixtures.oivAccess(999_999, ReportStatus.BOZZA)))
                 .isInstanceOf(it.oivreport.shared.web.NotFoundException.class);
-        assertThatThrownBy(() -> reports.section(reportId, 17))
+        assertThatThrownBy(() -> reports.section(oiv, 17))
                 .isInstanceOf(it.oivreport.shared.web.NotFoundException.class);
     }
 
     @Test
     void theDocumentHoldsEverySection() {
-        SectionDefinition nine = reports.section(reportId, 9).section();
-        assertThat(reports.document(reportId).contents()).hasSize(16).containsKey(nine.number());
+        SectionDefinition nine = reports.section(oiv, 9).section();
+        assertThat(reports.document(oiv).contents()).hasSize(16).containsKey(nine.number());
     }
 
     private static SectionContent content(Map<Long, AnswerContent> answers) {

@@ -136,6 +136,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id)).isSelected();
     }
 
+    /** Picks an option of a select by its visible text. */
+    public Browser choose(String id, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
+        return this;
+    }
+
     public Browser click(By by) {
         reachable(driver.findElement(by)).click();
         return check();

@@ -1,12 +1,15 @@
 package it.oivreport.export.web;
 
+import it.oivreport.account.AccountPrincipal;
 import it.oivreport.export.ReportJson;
+import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,14 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportJsonController {
 
     private final Reports reports;
+    private final ReportAccess access;
 
-    ReportJsonController(Reports reports) {
+    ReportJsonController(Reports reports, ReportAccess access) {
         this.reports = reports;
+        this.access = access;
     }
 
     @GetMapping(path = "/reports/{reportId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReportJson> export(@PathVariable long reportId) {
-        ReportJson json = ReportJson.of(reports.document(reportId));
+    ResponseEntity<ReportJson> export(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
+        ReportJson json = ReportJson.of(reports.document(access.of(reportId, user)));
         String filename = "rapporto-oiv-" + json.report().year() + "-" + json.report().id() + ".json";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

@@ -1,11 +1,16 @@
 package it.oivreport.report.web;
 
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.administration.AdministrationView;
+import it.oivreport.administration.Administrations;
 import it.oivreport.report.DuplicateReportException;
+import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Year;
-import org.springframework.security.core.Authentication;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,29 +26,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportController {
 
     private final Reports reports;
+    private final ReportAccess access;
+    private final Administrations administrations;
     private final Clock clock;
 
-    ReportController(Reports reports, Clock clock) {
+    ReportController(Reports reports, ReportAccess access, Administrations administrations, Clock clock) {
         this.reports = reports;
+        this.access = access;
+        this.administrations = administrations;
         this.clock = clock;
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("reports", reports.list());
+    String list(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         if (!model.containsAttribute("newReport")) {
             // The cycle that is starting: the report is written at the start of the year it is about.
-            model.addAttribute("newReport", new NewReportForm("", Year.now(clock).getValue()));
+            List<AdministrationView> choices = creatable(user);
+            model.addAttribute("newReport", new NewReportForm(choices.size() == 1 ? choices.get(0).id() : null,
+                    Year.now(clock).getValue()));
         }
-        return "report/list";
+        return render(user, model);
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("newReport") NewReportForm form, BindingResult result, Model model,
-            Authentication user, RedirectAttributes redirect) {
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                long id = reports.create(form.administrationName(), form.year(), user.getName());
+                long id = reports.create(form.administrationId(), form.year(), user);
                 redirect.addFlashAttribute("created", true);
                 return "redirect:/reports/" + id;
             } catch (DuplicateReportException duplicate) {
@@ -51,13 +61,26 @@ class ReportController {
                 model.addAttribute("existingReportId", duplicate.existingId());
             }
         }
-        model.addAttribute("reports", reports.list());
-        return "report/list";
+        return render(user, model);
     }
 
     @GetMapping("/{reportId}")
-    String overview(@PathVariable long reportId, Model model) {
-        model.addAttribute("report", reports.overview(reportId));
+    String overview(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        ReportAccess.Access permissions = access.of(reportId, user);
+        model.addAttribute("report", reports.overview(permissions));
+        model.addAttribute("access", permissions);
         return "report/overview";
+    }
+
+    private String render(AccountPrincipal user, Model model) {
+        model.addAttribute("reports", reports.list(user));
+        model.addAttribute("administrations", creatable(user));
+        return "report/list";
+    }
+
+    /** The active administrations where the user may start a report. */
+    private List<AdministrationView> creatable(AccountPrincipal user) {
+        return administrations.list().stream().filter(AdministrationView::active)
+                .filter(a -> access.canCreateIn(a.id(), user)).toList();
     }
 }

@@ -1,8 +1,10 @@
 package it.oivreport.report.web;
 
-import it.oivreport.account.Role;
+import it.oivreport.account.AccountPrincipal;
 import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.Reports;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,10 +46,12 @@ class SectionController {
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(\\w+).*");
 
     private final Reports reports;
+    private final ReportAccess access;
     private final MessageSource messages;
 
-    SectionController(Reports reports, MessageSource messages) {
+    SectionController(Reports reports, ReportAccess access, MessageSource messages) {
         this.reports = reports;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -64,40 +69,47 @@ class SectionController {
     }
 
     @GetMapping
-    String show(@PathVariable long reportId, @PathVariable int number, Model model, Authentication user) {
-        SectionPage page = reports.section(reportId, number);
-        return render(page, SectionForm.of(page.section(), page.stored()), model, user);
+    String show(@PathVariable long reportId, @PathVariable int number, Model model,
+            @AuthenticationPrincipal AccountPrincipal user) {
+        Access permissions = access.of(reportId, user);
+        SectionPage page = reports.section(permissions, number);
+        return render(page, SectionForm.of(page.section(), page.stored()), model, permissions);
     }
 
     @PostMapping
     String save(@PathVariable long reportId, @PathVariable int number, @Valid @ModelAttribute("form") SectionForm form,
             BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
-            Authentication user, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        SectionPage page = reports.section(reportId, number);
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletResponse response, RedirectAttributes redirect,
+            Locale locale) {
+        Access permissions = access.of(reportId, user);
+        if (!permissions.canEditAnnotations()) {
+            throw new AccessDeniedException("report " + reportId + " is read-only for " + user.getUsername());
+        }
+        SectionPage page = reports.section(permissions, number);
         SectionForm aligned = form.alignedTo(page.section());
         Matcher remove = REMOVE_ENTRY.matcher(action);
         if (remove.matches() && Integer.parseInt(remove.group(1)) < aligned.answers().size()) {
             // Without JavaScript, adding and removing list entries goes through the server; nothing is saved yet.
             model.addAttribute("unsaved", true);
             return render(page, aligned.withoutEntry(Integer.parseInt(remove.group(1)),
-                    Integer.parseInt(remove.group(2))), model, user);
+                    Integer.parseInt(remove.group(2))), model, permissions);
         }
         if (action.startsWith("add-entry")) {
             model.addAttribute("unsaved", true);
-            return render(page, aligned, model, user);
+            return render(page, aligned, model, permissions);
         }
         checkChoices(page.section(), form, result);
         if (result.hasErrors()) {
             model.addAttribute("errorLinks", errorLinks(page.section(), result, locale));
             // The very object the errors are bound to: replacing it would drop the field errors.
-            return render(page, form, model, user);
+            return render(page, form, model, permissions);
         }
         try {
-            reports.saveSection(reportId, number, aligned.version(), aligned.toContent(), user.getName());
+            reports.saveSection(permissions, number, aligned.version(), aligned.toContent());
         } catch (SectionConflictException conflict) {
             return conflict(page, aligned, conflict.current(), model, response);
         } catch (ObjectOptimisticLockingFailureException raceAtCommit) {
-            return conflict(page, aligned, reports.section(reportId, number).stored(), model, response);
+            return conflict(page, aligned, reports.section(permissions, number).stored(), model, response);
         }
         redirect.addFlashAttribute("saved", page.section().number());
         List<SectionDefinition> sections = page.report().questionnaire().sections();
@@ -110,7 +122,7 @@ class SectionController {
         return "redirect:/reports/" + reportId + "/sections/" + number;
     }
 
-    private String render(SectionPage page, SectionForm form, Model model, Authentication user) {
+    private String render(SectionPage page, SectionForm form, Model model, Access permissions) {
         List<SectionDefinition> sections = page.report().questionnaire().sections();
         int index = sections.indexOf(page.section());
         model.addAttribute("page", page);
@@ -119,7 +131,8 @@ class SectionController {
         }
         model.addAttribute("previous", index > 0 ? sections.get(index - 1) : null);
         model.addAttribute("next", index + 1 < sections.size() ? sections.get(index + 1) : null);
-        model.addAttribute("readOnly", !canEdit(user));
+        model.addAttribute("readOnly", !permissions.canEditAnnotations());
+        model.addAttribute("answersReadOnly", !permissions.canEditAnswers());
         return VIEW;
     }
 
@@ -131,10 +144,6 @@ class SectionController {
         model.addAttribute("form", mine.withVersion(current.version()));
         model.addAttribute("current", current);
         return CONFLICT_VIEW;
-    }
-
-    private static boolean canEdit(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.OIV.authority()));
     }
 
     private static void checkChoices(SectionDefinition section, SectionForm form, BindingResult result) {

@@ -5,7 +5,9 @@ import static it.oivreport.account.AccountFixtures.oivMember;
 import static it.oivreport.account.AccountFixtures.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -18,13 +20,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import it.oivreport.account.AccountPrincipal;
 import it.oivreport.account.SecurityTestSupport;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.AdministrationView;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
 import it.oivreport.report.DuplicateReportException;
+import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -45,60 +54,75 @@ class ReportControllerTests {
     @MockitoBean
     Clock clock;
 
+    @MockitoBean
+    ReportAccess access;
+
+    @MockitoBean
+    Administrations administrations;
+
+    @BeforeEach
+    void administrations() {
+        given(administrations.list()).willReturn(List.of(new AdministrationView(3, "Comune di Prova",
+                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, null, true, 0)));
+        given(access.canCreateIn(eq(3L), any())).willAnswer(call -> !((AccountPrincipal) call.getArgument(1))
+                .getUsername().equals("staff"));
+    }
+
     @Test
     void theNewReportFormProposesTheCurrentYear() throws Exception {
         given(clock.instant()).willReturn(Instant.parse("2026-01-15T09:00:00Z"));
         given(clock.getZone()).willReturn(ZoneOffset.UTC);
-        given(reports.list()).willReturn(List.of());
+        given(reports.list(any())).willReturn(List.of());
         mvc.perform(get("/reports").with(user(oivMember())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Non ci sono ancora rapporti.")))
-                .andExpect(content().string(containsString("value=\"2026\"")));
+                .andExpect(content().string(containsString("value=\"2026\"")))
+                .andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\">Comune di Prova</option>")));
     }
 
     @Test
     void creatingAReportOpensIt() throws Exception {
-        given(reports.create("Comune di Prova", 2026, "oiv")).willReturn(42L);
+        given(reports.create(eq(3L), eq(2026), any())).willReturn(42L);
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
-                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                        .param("administrationId", "3").param("year", "2026"))
                 .andExpect(redirectedUrl("/reports/42"));
-        given(reports.create("Comune di Prova", 2027, "admin")).willReturn(43L);
+        given(reports.create(eq(3L), eq(2027), any())).willReturn(43L);
         mvc.perform(post("/reports").with(csrf()).with(user(administrator()))
-                        .param("administrationName", "Comune di Prova").param("year", "2027"))
+                        .param("administrationId", "3").param("year", "2027"))
                 .andExpect(redirectedUrl("/reports/43"));
     }
 
     @Test
     void aSecondReportForTheSameYearIsExplained() throws Exception {
-        given(reports.create("Comune di Prova", 2026, "oiv")).willThrow(new DuplicateReportException(42L));
+        given(reports.create(eq(3L), eq(2026), any())).willThrow(new DuplicateReportException(42L));
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
-                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                        .param("administrationId", "3").param("year", "2026"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("newReport", "year", "report.duplicate"))
                 .andExpect(content().string(containsString("Esiste già un rapporto di questa amministrazione per questo anno.")))
                 .andExpect(content().string(containsString("href=\"/reports/42\"")))
-                .andExpect(content().string(containsString("value=\"Comune di Prova\"")));
+                .andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\">Comune di Prova</option>")));
     }
 
     @Test
     void badInputIsExplainedInItalian() throws Exception {
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
-                        .param("administrationName", " ").param("year", "2026"))
-                .andExpect(model().attributeHasFieldErrorCode("newReport", "administrationName", "NotBlank"))
+                        .param("administrationId", "").param("year", "2026"))
+                .andExpect(model().attributeHasFieldErrorCode("newReport", "administrationId", "NotNull"))
                 .andExpect(content().string(containsString("Campo obbligatorio.")));
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
-                        .param("administrationName", "Comune").param("year", "duemila"))
+                        .param("administrationId", "3").param("year", "duemila"))
                 .andExpect(content().string(containsString("Inserisci un numero intero.")));
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
-                        .param("administrationName", "Comune").param("year", "1999"))
+                        .param("administrationId", "3").param("year", "1999"))
                 .andExpect(content().string(containsString("Il valore minimo è 2000.")));
-        then(reports).should(never()).create(anyString(), anyInt(), anyString());
+        then(reports).should(never()).create(anyLong(), anyInt(), any());
     }
 
     @Test
     void staffCannotCreateReports() throws Exception {
         mvc.perform(post("/reports").with(csrf()).with(user(staff()))
-                        .param("administrationName", "Comune di Prova").param("year", "2026"))
+                        .param("administrationId", "3").param("year", "2026"))
                 .andExpect(status().isForbidden());
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -35,6 +36,9 @@ import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportFixtures;
 import it.oivreport.report.Reports;
 import it.oivreport.report.SectionConflictException;
 import it.oivreport.report.SectionState;
@@ -67,7 +71,7 @@ class SectionControllerTests {
     static final QuestionnaireDefinition QUESTIONNAIRE = new QuestionnaireDefinition(1, "avvio-ciclo-v1", 1,
             "Rapporto individuale", "Per ogni sezione…",
             List.of(new PartDefinition(1, "Obiettivi strategici", List.of(SECTION_2, SECTION_3))));
-    static final ReportOverview OVERVIEW = new ReportOverview(7, "Comune di Prova", 2026, ReportStatus.BOZZA,
+    static final ReportOverview OVERVIEW = new ReportOverview(7, 1, "Comune di Prova", 2026, ReportStatus.BOZZA,
             QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE));
 
     @Autowired
@@ -76,12 +80,20 @@ class SectionControllerTests {
     @MockitoBean
     Reports reports;
 
+    @MockitoBean
+    ReportAccess access;
+
+    static final Access OIV = ReportFixtures.oivAccess(7, ReportStatus.BOZZA);
+    static final Access STAFF = ReportFixtures.staffAccess(7, ReportStatus.BOZZA);
+
     @BeforeEach
     void section() {
         StoredSection stored = new StoredSection(4, new SectionContent("nessuna", null, null,
                 Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")))),
                 Instant.parse("2026-03-02T09:00:00Z"), "anna");
-        given(reports.section(7, 2)).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
+        given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("oiv")))).willReturn(OIV);
+        given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("staff")))).willReturn(STAFF);
+        given(reports.section(any(Access.class), eq(2))).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
     }
 
     @Test
@@ -96,12 +108,21 @@ class SectionControllerTests {
     }
 
     @Test
-    void staffReadsButCannotSave() throws Exception {
+    void staffSeeTheAnswersReadOnlyAndEditTheAnnotations() throws Exception {
         mvc.perform(get("/reports/7/sections/2").with(user(staff())))
-                .andExpect(model().attribute("readOnly", true))
-                .andExpect(content().string(containsString("<fieldset class=\"oiv-form-body\" disabled=\"disabled\">")));
-        mvc.perform(valid().with(user(staff()))).andExpect(status().isForbidden());
-        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+                .andExpect(model().attribute("readOnly", false))
+                .andExpect(model().attribute("answersReadOnly", true))
+                .andExpect(content().string(containsString("id=\"question-2.3\" disabled=\"disabled\"")))
+                .andExpect(content().string(containsString("Come struttura tecnica di supporto puoi modificare le annotazioni")));
+        mvc.perform(valid().with(user(staff()))).andExpect(redirectedUrl("/reports/7/sections/2"));
+        then(reports).should().saveSection(eq(STAFF), eq(2), eq(4L), any());
+    }
+
+    @Test
+    void aReportInReviewCannotBeSaved() throws Exception {
+        given(access.of(eq(7L), any())).willReturn(ReportFixtures.oivAccess(7, ReportStatus.IN_REVISIONE));
+        mvc.perform(valid().with(user(oivMember()))).andExpect(status().isForbidden());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
     }
 
     @Test
@@ -110,7 +131,7 @@ class SectionControllerTests {
                 .andExpect(redirectedUrl("/reports/7/sections/2"))
                 .andExpect(flash().attribute("saved", 2));
         ArgumentCaptor<SectionContent> saved = ArgumentCaptor.forClass(SectionContent.class);
-        then(reports).should().saveSection(eq(7L), eq(2), eq(4L), saved.capture(), eq("oiv"));
+        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), saved.capture());
         AnswerContent answer = saved.getValue().answer(11);
         org.assertj.core.api.Assertions.assertThat(answer.choice()).isEqualTo("NO");
         // The empty spare row is not an entry.
@@ -136,7 +157,7 @@ class SectionControllerTests {
                 .andExpect(model().attributeHasFieldErrorCode("form", "answers[1].motivation", "Size"))
                 .andExpect(content().string(containsString(tooLong)))
                 .andExpect(content().string(containsString("value=\"Excel\"")));
-        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
     }
 
     @Test
@@ -148,7 +169,7 @@ class SectionControllerTests {
         mvc.perform(request)
                 .andExpect(model().attribute("errorLinks", hasSize(1)))
                 .andExpect(content().string(containsString("Puoi inserire al massimo 30 voci.")));
-        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
     }
 
     @Test
@@ -165,7 +186,7 @@ class SectionControllerTests {
                 .andExpect(model().attribute("unsaved", true))
                 .andExpect(content().string(not(containsString("value=\"Excel\""))))
                 .andExpect(content().string(containsString("value=\"XAC\"")));
-        then(reports).should(never()).saveSection(anyLong(), any(Integer.class), anyLong(), any(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
     }
 
     @Test
@@ -173,7 +194,7 @@ class SectionControllerTests {
         StoredSection theirs = new StoredSection(5, new SectionContent(null, null, null,
                 Map.of(11L, new AnswerContent("SI", "Versione di Anna", null, List.of()))),
                 Instant.parse("2026-03-02T10:00:00Z"), "anna");
-        given(reports.saveSection(eq(7L), eq(2), eq(4L), any(), eq("oiv"))).willThrow(new SectionConflictException(theirs));
+        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any())).willThrow(new SectionConflictException(theirs));
 
         mvc.perform(valid().with(user(oivMember())))
                 .andExpect(status().isConflict())

@@ -1,0 +1,81 @@
+package it.oivreport.account;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who works for which administration, and as what (OIV member or support staff). */
+@Service
+public class Memberships {
+
+    private final MembershipRepository memberships;
+    private final UserAccountRepository users;
+    private final Clock clock;
+
+    Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock) {
+        this.memberships = memberships;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A member of an administration, for lists and for counting approvals. */
+    public record Member(long userId, String username, String fullName, Role role, boolean enabled) {
+    }
+
+    /** The user's role in the administration, if they work for it. */
+    @Transactional(readOnly = true)
+    public Optional<Role> roleIn(long userId, long administrationId) {
+        return memberships.findByUserIdAndAdministrationId(userId, administrationId).map(Membership::getRole);
+    }
+
+    /** The administrations the user works for, with their role in each. */
+    @Transactional(readOnly = true)
+    public Map<Long, Role> administrationsOf(long userId) {
+        return memberships.findByUserId(userId).stream()
+                .collect(Collectors.toMap(Membership::getAdministrationId, Membership::getRole));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> members(long administrationId) {
+        List<Membership> list = memberships.findByAdministrationId(administrationId);
+        Map<Long, UserAccount> byId = users.findAllById(list.stream().map(Membership::getUserId).toList()).stream()
+                .collect(Collectors.toMap(UserAccount::getId, Function.identity()));
+        return list.stream()
+                .map(m -> {
+                    UserAccount user = byId.get(m.getUserId());
+                    return new Member(user.getId(), user.getUsername(), user.getFullName(), m.getRole(),
+                            user.isEnabled());
+                })
+                .sorted(Comparator.comparing(Member::role).thenComparing(Member::fullName))
+                .toList();
+    }
+
+    /** Adds the user to the administration, or changes their role there. */
+    @Transactional
+    public void assign(long userId, long administrationId, Role role) {
+        if (role == Role.ADMIN) {
+            throw new IllegalArgumentException("ADMIN is a global role, not a membership");
+        }
+        memberships.findByUserIdAndAdministrationId(userId, administrationId)
+                .ifPresentOrElse(m -> m.setRole(role),
+                        () -> memberships.save(new Membership(userId, administrationId, role, clock.instant())));
+    }
+
+    @Transactional
+    public void remove(long userId, long administrationId) {
+        memberships.findByUserIdAndAdministrationId(userId, administrationId).ifPresent(memberships::delete);
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Long> userIdsIn(long administrationId, Role role) {
+        return memberships.findByAdministrationId(administrationId).stream().filter(m -> m.getRole() == role)
+                .map(Membership::getUserId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,104 @@
+package it.oivreport.administration;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Administrations: listing, creating, editing and deactivating them. */
+@Service
+public class Administrations {
+
+    private final AdministrationRepository administrations;
+    private final Clock clock;
+
+    Administrations(AdministrationRepository administrations, Clock clock) {
+        this.administrations = administrations;
+        this.clock = clock;
+    }
+
+    /** Thrown when the name or the IPA code is already used by another administration. */
+    public static class DuplicateException extends RuntimeException {
+        private final String field;
+
+        DuplicateException(String field) {
+            super("duplicate " + field);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<AdministrationView> list() {
+        return administrations.findAllByName().stream().map(Administration::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AdministrationView> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : administrations.findAllByIds(ids).stream().map(Administration::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, AdministrationView> mapByIds(Collection<Long> ids) {
+        return byIds(ids).stream().collect(Collectors.toMap(AdministrationView::id, Function.identity()));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<AdministrationView> find(long id) {
+        return administrations.findById(id).map(Administration::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<AdministrationView> findByName(String name) {
+        return administrations.findByName(name).map(Administration::toView);
+    }
+
+    @Transactional
+    public long create(AdministrationDetails details) {
+        try {
+            return administrations.saveAndFlush(new Administration(details, clock.instant())).getId();
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(e);
+        }
+    }
+
+    @Transactional
+    public void update(long id, long expectedVersion, AdministrationDetails details) {
+        Administration administration = administrations.findById(id)
+                .orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("administration " + id));
+        if (administration.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Administration.class, id);
+        }
+        administration.apply(details);
+        try {
+            administrations.saveAndFlush(administration);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(e);
+        }
+    }
+
+    @Transactional
+    public void setActive(long id, boolean active) {
+        Administration administration = administrations.findById(id)
+                .orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("administration " + id));
+        if (active) {
+            administration.activate();
+        } else {
+            administration.deactivate();
+        }
+    }
+
+    private static DuplicateException duplicate(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        return new DuplicateException(message.contains("ipa_code") ? "ipaCode" : "name");
+    }
+}

@@ -1,0 +1,114 @@
+package it.oivreport.report;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.shared.web.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides what a user may do with a report, from their memberships. A user who does not work for the
+ * report's administration is told the report does not exist (404), so guessing ids reveals nothing.
+ * {@link Reports} only accepts an {@link Access} made here, so no read or write skips the check.
+ */
+@Component
+public class ReportAccess {
+
+    private final ReportRepository reports;
+    private final Memberships memberships;
+
+    ReportAccess(ReportRepository reports, Memberships memberships) {
+        this.reports = reports;
+        this.memberships = memberships;
+    }
+
+    /** What one user may do with one report, as of now. */
+    public static final class Access {
+        private final long reportId;
+        private final long administrationId;
+        private final ReportStatus status;
+        private final boolean admin;
+        private final Role membership;
+        private final String username;
+
+        Access(long reportId, long administrationId, ReportStatus status, boolean admin, Role membership,
+                String username) {
+            this.reportId = reportId;
+            this.administrationId = administrationId;
+            this.status = status;
+            this.admin = admin;
+            this.membership = membership;
+            this.username = username;
+        }
+
+        public long reportId() {
+            return reportId;
+        }
+
+        public long administrationId() {
+            return administrationId;
+        }
+
+        public ReportStatus status() {
+            return status;
+        }
+
+        public String username() {
+            return username;
+        }
+
+        public boolean isAdmin() {
+            return admin;
+        }
+
+        /** An OIV member of the report's administration. */
+        public boolean isOivMember() {
+            return membership == Role.OIV;
+        }
+
+        public boolean canEditAnswers() {
+            return status == ReportStatus.BOZZA && isOivMember();
+        }
+
+        /** Staff edit only the annotations; OIV members edit them with the answers. */
+        public boolean canEditAnnotations() {
+            return status == ReportStatus.BOZZA && membership != null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Access of(long reportId, AccountPrincipal user) {
+        Report report = reports.findById(reportId).orElseThrow(() -> new NotFoundException("report " + reportId));
+        return of(report, user);
+    }
+
+    Access of(Report report, AccountPrincipal user) {
+        Role membership = memberships.roleIn(user.getId(), report.getAdministrationId()).orElse(null);
+        boolean admin = user.getRole() == Role.ADMIN;
+        if (!admin && membership == null) {
+            throw new NotFoundException("report " + report.getId());
+        }
+        return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), admin, membership,
+                user.getUsername());
+    }
+
+    /** Only OIV members of the administration, and administrators, start its reports. */
+    @Transactional(readOnly = true)
+    public boolean canCreateIn(long administrationId, AccountPrincipal user) {
+        return user.getRole() == Role.ADMIN
+                || memberships.roleIn(user.getId(), administrationId).filter(r -> r == Role.OIV).isPresent();
+    }
+
+    /** The administrations whose reports the user may see; empty for an administrator, who sees all. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.util.Set<Long>> visibleAdministrations(AccountPrincipal user) {
+        return user.getRole() == Role.ADMIN ? java.util.Optional.empty()
+                : java.util.Optional.of(memberships.administrationsOf(user.getId()).keySet());
+    }
+
+    /** The application itself (demo data): an OIV member's rights, without a user. */
+    static Access system(Report report, String username) {
+        return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), false, Role.OIV, username);
+    }
+}
