@@ -1,0 +1,166 @@
+package it.oivreport.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.report.ReportViews.ReportSummary;
+import it.oivreport.report.Reports;
+import it.oivreport.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the application × every kind of user, with the status each must get. Authorization is
+ * checked on the server for reads and writes alike; a user who does not work for an administration gets
+ * 404 for anything of it. A new endpoint that is not in {@link #ENDPOINTS} fails
+ * {@link #everyEndpointIsInTheMatrix()}.
+ *
+ * <p>Users (demo data): ADMIN {@code admin}; OIV member of A {@code oiv} and staff of A {@code staff}, where
+ * A is the Camera di Commercio di Brescia; OIV member of B only {@code oivb}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAuthorizationTests {
+
+    static final String ANONYMOUS = "anonymous";
+    static final List<String> USERS = List.of(ANONYMOUS, "admin", "oiv", "staff", "oivb");
+
+    /** One row per endpoint: the request to send and the status for anonymous, admin, oiv, staff, oivb. */
+    record Endpoint(String method, String pattern, Function<Context, MockHttpServletRequestBuilder> request,
+            int anonymous, int admin, int oivOfA, int staffOfA, int oivOfB) {
+
+        int expected(String user) {
+            return switch (user) {
+                case ANONYMOUS -> anonymous;
+                case "admin" -> admin;
+                case "oiv" -> oivOfA;
+                case "staff" -> staffOfA;
+                default -> oivOfB;
+            };
+        }
+    }
+
+    /** What the requests need to know: ids in the demo data, and the user making the request. */
+    record Context(long reportOfA, long administrationA, String user) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/", c -> get("/"), 302, 200, 200, 200, 200),
+            new Endpoint("GET", "/login", c -> get("/login"), 200, 302, 302, 302, 302),
+            new Endpoint("GET", "/admin/users", c -> get("/admin/users"), 302, 200, 403, 403, 403),
+            new Endpoint("GET", "/reports", c -> get("/reports"), 302, 200, 200, 200, 200),
+            // A real creation for those allowed, each in a year of their own.
+            new Endpoint("POST", "/reports", c -> post("/reports").param("administrationId", "" + c.administrationA())
+                    .param("year", "" + (2090 + USERS.indexOf(c.user()))), 302, 302, 302, 403, 403),
+            new Endpoint("GET", "/reports/{reportId}", c -> get("/reports/" + c.reportOfA()), 302, 200, 200, 200, 404),
+            new Endpoint("GET", "/reports/{reportId}/sections/{number}",
+                    c -> get("/reports/" + c.reportOfA() + "/sections/1"), 302, 200, 200, 200, 404),
+            // A stale version: allowed users reach the conflict page and nothing is saved.
+            new Endpoint("POST", "/reports/{reportId}/sections/{number}",
+                    c -> post("/reports/" + c.reportOfA() + "/sections/1").param("version", "-1"),
+                    302, 403, 409, 409, 404),
+            new Endpoint("GET", "/reports/{reportId}/export.json",
+                    c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Map<String, AccountPrincipal> principals = new LinkedHashMap<>();
+    long reportOfA;
+    long administrationA;
+
+    @BeforeAll
+    void demoData() {
+        USERS.stream().filter(u -> !u.equals(ANONYMOUS))
+                .forEach(u -> principals.put(u, (AccountPrincipal) users.loadUserByUsername(u)));
+        ReportSummary brescia2020 = reports.list(principals.get("admin")).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2020)
+                .findFirst().orElseThrow();
+        reportOfA = brescia2020.id();
+        administrationA = brescia2020.administrationId();
+    }
+
+    Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String user : USERS) {
+                cases.add(Arguments.of(endpoint.method() + " " + endpoint.pattern(), user, endpoint));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void eachUserGetsTheExpectedStatus(String name, String user, Endpoint endpoint) throws Exception {
+        MockHttpServletRequestBuilder request = endpoint.request().apply(new Context(reportOfA, administrationA, user))
+                .with(csrf());
+        if (!user.equals(ANONYMOUS)) {
+            request = request.with(user(principals.get(user)));
+        }
+        int status = mvc.perform(request).andReturn().getResponse().getStatus();
+        assertThat(status).as(name + " as " + user).isEqualTo(endpoint.expected(user));
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        Set<String> listed = new TreeSet<>();
+        ENDPOINTS.forEach(e -> listed.add(e.method() + " " + e.pattern()));
+        Set<String> existing = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            String type = handler.getBeanType().getName();
+            // Boot's /error and this suite's own failing endpoint are not endpoints of the application.
+            if (type.startsWith("it.oivreport.") && !type.startsWith("it.oivreport.support.")) {
+                Set<String> methods = new TreeSet<>();
+                info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+                if (methods.isEmpty()) {
+                    methods.add("ANY");
+                }
+                for (String pattern : info.getPatternValues()) {
+                    methods.forEach(m -> existing.add(m + " " + pattern));
+                }
+            }
+        });
+        assertThat(listed).as("endpoints in the matrix").containsExactlyInAnyOrderElementsOf(existing);
+    }
+
+    private static MockHttpServletRequestBuilder get(String path) {
+        return request(HttpMethod.GET, path);
+    }
+
+    private static MockHttpServletRequestBuilder post(String path) {
+        return request(HttpMethod.POST, path);
+    }
+}
