@@ -46,6 +46,19 @@ public class UserAccounts {
         return users.findByUsername(username).map(UserAccount::getId);
     }
 
+    /** Full names by username, for lists that store usernames. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> fullNames() {
+        return users.findAll().stream().collect(java.util.stream.Collectors.toMap(
+                u -> u.getUsername().toLowerCase(java.util.Locale.ROOT), UserAccount::getFullName));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> fullNamesById() {
+        return users.findAll().stream().collect(java.util.stream.Collectors.toMap(UserAccount::getId,
+                UserAccount::getFullName));
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return users.count();

@@ -56,6 +56,10 @@ class DemoReport implements ApplicationRunner {
         String administration = (String) demo.get("administration");
         int year = (Integer) demo.get("year");
         long administrationId = administrations.findByName(administration).orElseThrow().id();
+        if (repository.findByAdministrationIdAndYear(administrationId, year + 1).isEmpty()) {
+            // The next cycle's report, just started.
+            reports.create(administrationId, year + 1, "oiv");
+        }
         if (repository.findByAdministrationIdAndYear(administrationId, year).isPresent()) {
             return;
         }

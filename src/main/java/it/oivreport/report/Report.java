@@ -79,4 +79,8 @@ class Report {
     long getVersion() {
         return version;
     }
+
+    void changeStatus(ReportStatus to) {
+        this.status = to;
+    }
 }

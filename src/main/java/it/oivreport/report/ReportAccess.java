@@ -31,9 +31,11 @@ public class ReportAccess {
         private final boolean admin;
         private final Role membership;
         private final String username;
+        private final long userId;
 
         Access(long reportId, long administrationId, ReportStatus status, boolean admin, Role membership,
-                String username) {
+                String username, long userId) {
+            this.userId = userId;
             this.reportId = reportId;
             this.administrationId = administrationId;
             this.status = status;
@@ -56,6 +58,10 @@ public class ReportAccess {
 
         public String username() {
             return username;
+        }
+
+        public long userId() {
+            return userId;
         }
 
         public boolean isAdmin() {
@@ -90,7 +96,7 @@ public class ReportAccess {
             throw new NotFoundException("report " + report.getId());
         }
         return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), admin, membership,
-                user.getUsername());
+                user.getUsername(), user.getId());
     }
 
     /** Only OIV members of the administration, and administrators, start its reports. */
@@ -109,6 +115,6 @@ public class ReportAccess {
 
     /** The application itself (demo data): an OIV member's rights, without a user. */
     static Access system(Report report, String username) {
-        return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), false, Role.OIV, username);
+        return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), false, Role.OIV, username, 0);
     }
 }

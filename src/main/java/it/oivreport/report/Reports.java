@@ -179,6 +179,32 @@ public class Reports {
         return section.getVersion();
     }
 
+    /**
+     * Moves the report from one status to another, if it is still in {@code from} and nobody changed it
+     * since the user's page was loaded. The workflow's rules (who may, when) live in the review module.
+     */
+    @Transactional
+    public void changeStatus(Access access, long expectedVersion, ReportStatus from, ReportStatus to) {
+        Report report = find(access);
+        if (report.getVersion() != expectedVersion || report.getStatus() != from) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Report.class, report.getId());
+        }
+        report.changeStatus(to);
+        reports.saveAndFlush(report);
+    }
+
+    /** The report's lock version, for the workflow buttons' forms. */
+    @Transactional(readOnly = true)
+    public long version(Access access) {
+        return find(access).getVersion();
+    }
+
+    /** The report of an administration for a year, if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> findId(long administrationId, int year) {
+        return reports.findByAdministrationIdAndYear(administrationId, year).map(Report::getId);
+    }
+
     private Report find(Access access) {
         return reports.findById(access.reportId())
                 .orElseThrow(() -> new NotFoundException("report " + access.reportId()));

@@ -10,14 +10,29 @@ public final class ReportFixtures {
     }
 
     public static Access oivAccess(long reportId, ReportStatus status) {
-        return new Access(reportId, 1, status, false, Role.OIV, "oiv");
+        return new Access(reportId, 1, status, false, Role.OIV, "oiv", 11);
     }
 
     public static Access staffAccess(long reportId, ReportStatus status) {
-        return new Access(reportId, 1, status, false, Role.STAFF, "staff");
+        return new Access(reportId, 1, status, false, Role.STAFF, "staff", 12);
+    }
+
+    /** Answers every question of every section minimally, so that the report is complete. */
+    public static void fillCompletely(Reports reports, Access access) {
+        var overview = reports.overview(access);
+        for (var section : overview.questionnaire().sections()) {
+            java.util.Map<Long, ReportViews.AnswerContent> answers = new java.util.HashMap<>();
+            for (var q : section.questions()) {
+                answers.put(q.id(), new ReportViews.AnswerContent(q.kind().isChoice() ? q.options().get(0).code() : null,
+                        "Risposta " + q.code(), null, java.util.List.of()));
+            }
+            long version = reports.section(access, section.number()).stored().version();
+            reports.saveSection(access, section.number(), version, new ReportViews.SectionContent(null, null,
+                    section.hasTextField() ? "Testo della sezione " + section.number() : null, answers));
+        }
     }
 
     public static Access adminAccess(long reportId, ReportStatus status) {
-        return new Access(reportId, 1, status, true, null, "admin");
+        return new Access(reportId, 1, status, true, null, "admin", 13);
     }
 }

@@ -149,7 +149,7 @@ class ReportsTests {
         SectionPage opened = reports.section(oiv, 1);
         QuestionDefinition first = opened.section().questions().get(0);
         ReportAccess.Access anna = new ReportAccess.Access(reportId, administrationId, ReportStatus.BOZZA, false,
-                it.oivreport.account.Role.OIV, "anna");
+                it.oivreport.account.Role.OIV, "anna", 99);
         reports.saveSection(anna, 1, opened.stored().version(),
                 content(Map.of(first.id(), new AnswerContent("SI", "Prima versione", null, List.of()))));
 

@@ -77,10 +77,24 @@ class EndpointAuthorizationTests {
             new Endpoint("GET", "/reports/{reportId}", c -> get("/reports/" + c.reportOfA()), 302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/sections/{number}",
                     c -> get("/reports/" + c.reportOfA() + "/sections/1"), 302, 200, 200, 200, 404),
-            // A stale version: allowed users reach the conflict page and nothing is saved.
+            // The demo report of A is approved: read-only for everybody.
             new Endpoint("POST", "/reports/{reportId}/sections/{number}",
                     c -> post("/reports/" + c.reportOfA() + "/sections/1").param("version", "-1"),
-                    302, 403, 409, 409, 404),
+                    302, 403, 403, 403, 404),
+            // Workflow buttons: whoever may see the report gets the page back with the outcome (here a refusal,
+            // since the report is approved and no reason is given); nobody else learns it exists.
+            new Endpoint("POST", "/reports/{reportId}/workflow/submit",
+                    c -> post("/reports/" + c.reportOfA() + "/workflow/submit").param("version", "0"),
+                    302, 302, 302, 302, 404),
+            new Endpoint("POST", "/reports/{reportId}/workflow/approve",
+                    c -> post("/reports/" + c.reportOfA() + "/workflow/approve").param("version", "0"),
+                    302, 302, 302, 302, 404),
+            new Endpoint("POST", "/reports/{reportId}/workflow/request-changes",
+                    c -> post("/reports/" + c.reportOfA() + "/workflow/request-changes").param("version", "0"),
+                    302, 302, 302, 302, 404),
+            new Endpoint("POST", "/reports/{reportId}/workflow/reopen",
+                    c -> post("/reports/" + c.reportOfA() + "/workflow/reopen").param("version", "0"),
+                    302, 302, 302, 302, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404));
 
@@ -92,6 +106,9 @@ class EndpointAuthorizationTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    it.oivreport.report.ReportAccess reportAccess;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -120,6 +137,12 @@ class EndpointAuthorizationTests {
             }
         }
         return cases.stream();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void refusedWorkflowStepsChangedNothing() {
+        assertThat(reports.overview(reportAccess.of(reportOfA, principals.get("admin"))).status())
+                .isEqualTo(it.oivreport.report.ReportStatus.APPROVATO);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -163,14 +163,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Saves a screenshot under target/screenshots, for people to look at. */
+    /** Saves a screenshot of the whole page under target/screenshots, for people to look at. */
     public Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
+            long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.ceil(document.documentElement.scrollHeight)");
+            // The window grows to the page's height, so the picture shows all of it; then it shrinks back.
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 150, 8000)));
             File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             return Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("cannot save screenshot " + name, e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -5,6 +5,7 @@ import it.oivreport.administration.AdministrationView;
 import it.oivreport.administration.Administrations;
 import it.oivreport.report.DuplicateReportException;
 import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportPageContributor;
 import it.oivreport.report.Reports;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -29,12 +30,15 @@ class ReportController {
     private final ReportAccess access;
     private final Administrations administrations;
     private final Clock clock;
+    private final List<ReportPageContributor> contributors;
 
-    ReportController(Reports reports, ReportAccess access, Administrations administrations, Clock clock) {
+    ReportController(Reports reports, ReportAccess access, Administrations administrations, Clock clock,
+            List<ReportPageContributor> contributors) {
         this.reports = reports;
         this.access = access;
         this.administrations = administrations;
         this.clock = clock;
+        this.contributors = contributors;
     }
 
     @GetMapping
@@ -69,6 +73,7 @@ class ReportController {
         ReportAccess.Access permissions = access.of(reportId, user);
         model.addAttribute("report", reports.overview(permissions));
         model.addAttribute("access", permissions);
+        contributors.forEach(contributor -> contributor.contribute(permissions, model));
         return "report/overview";
     }
 

@@ -1,0 +1,13 @@
+package it.oivreport.report;
+
+import it.oivreport.report.ReportAccess.Access;
+import org.springframework.ui.Model;
+
+/**
+ * Lets other modules add to the report overview page without the report module depending on them (the
+ * review workflow adds its panel and history this way).
+ */
+public interface ReportPageContributor {
+
+    void contribute(Access access, Model model);
+}

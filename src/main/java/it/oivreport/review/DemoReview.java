@@ -1,0 +1,57 @@
+package it.oivreport.review;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.administration.Administrations;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.Reports;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo: the 2020 report of the Camera di Commercio di Brescia goes through review and is approved by the
+ * three members of its collegial OIV, through the real workflow, so the report page shows the record.
+ */
+@Component
+@Profile("demo")
+@Order(40)
+class DemoReview implements ApplicationRunner {
+
+    private final Workflow workflow;
+    private final Reports reports;
+    private final ReportAccess access;
+    private final Administrations administrations;
+    private final UserDetailsService users;
+
+    DemoReview(Workflow workflow, Reports reports, ReportAccess access, Administrations administrations,
+            UserDetailsService users) {
+        this.workflow = workflow;
+        this.reports = reports;
+        this.access = access;
+        this.administrations = administrations;
+        this.users = users;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long brescia = administrations.findByName("Camera di Commercio di Brescia").orElseThrow().id();
+        long reportId = reports.findId(brescia, 2020).orElseThrow();
+        ReportAccess.Access first = access.of(reportId, principal("oiv"));
+        if (first.status() != ReportStatus.BOZZA || !workflow.view(first).history().isEmpty()) {
+            return;
+        }
+        workflow.submit(first, reports.version(first));
+        for (String member : new String[] {"oiv", "oiv2", "oiv3"}) {
+            ReportAccess.Access approver = access.of(reportId, principal(member));
+            workflow.approve(approver, reports.version(approver));
+        }
+    }
+
+    private AccountPrincipal principal(String username) {
+        return (AccountPrincipal) users.loadUserByUsername(username);
+    }
+}
