@@ -128,16 +128,28 @@ class ReportJourneyTests {
             browser.open("/login").type("username", "staff").type("password", "demo");
             browser.click(By.cssSelector("main button[type=submit]"));
             browser.click(By.linkText("Rapporti"));
-            browser.click(By.linkText("Camera di Commercio di Brescia"));
+            browser.click(By.xpath("//tr[td[normalize-space()='2020']]//a"));
             assertThat(browser.find(By.tagName("main")).getText()).contains("16 di 16 sezioni complete");
             browser.screenshot("report-overview-desktop");
             browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
             assertThat(browser.value("answers2.entries0")).isEqualTo("Programma “XAC”");
             assertThat(browser.find(By.cssSelector(".alert-info")).getText())
+                    .isEqualTo("Il rapporto è approvato: è in sola lettura.");
+            assertThat(browser.find(By.id("answers0.motivation")).isEnabled()).isFalse();
+            assertThat(browser.find(By.id("annotations")).isEnabled()).isFalse();
+            browser.screenshot("section-demo-readonly-desktop");
+
+            // The draft of the next cycle: staff edit the annotations, not the answers.
+            browser.open("/reports");
+            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            assertThat(browser.find(By.cssSelector(".alert-info")).getText())
                     .contains("puoi modificare le annotazioni; le risposte sono dei componenti OIV");
             assertThat(browser.find(By.id("answers0.motivation")).isEnabled()).isFalse();
-            assertThat(browser.find(By.id("annotations")).isEnabled()).isTrue();
-            browser.screenshot("section-demo-readonly-desktop");
+            browser.type("annotations", "Dati forniti dall’ufficio controllo di gestione.");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 2 salvata.");
+            assertThat(browser.value("annotations")).isEqualTo("Dati forniti dall’ufficio controllo di gestione.");
         }
     }
 }
