@@ -18,20 +18,37 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String fullName;
     private final Role role;
     private final boolean enabled;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     AccountPrincipal(long id, String username, String fullName, Role role, boolean enabled, String passwordHash) {
+        this(id, username, fullName, role, enabled, passwordHash, false);
+    }
+
+    AccountPrincipal(long id, String username, String fullName, Role role, boolean enabled, String passwordHash,
+            boolean mustChangePassword) {
         this.id = id;
         this.username = username;
         this.fullName = fullName;
         this.role = role;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
+        this.mustChangePassword = mustChangePassword;
     }
 
     static AccountPrincipal of(UserAccount user) {
         return new AccountPrincipal(user.getId(), user.getUsername(), user.getFullName(), user.getRole(),
-                user.isEnabled(), user.getPasswordHash());
+                user.isEnabled(), user.getPasswordHash(), user.isMustChangePassword());
+    }
+
+    /** Set by an administrator's reset: the user must choose a new password before anything else. */
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The same user after they chose a new password. */
+    public AccountPrincipal withPasswordChanged() {
+        return new AccountPrincipal(id, username, fullName, role, enabled, null, false);
     }
 
     public long getId() {

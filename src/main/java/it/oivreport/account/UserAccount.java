@@ -99,4 +99,13 @@ class UserAccount {
         return version;
     }
 
+    void changePassword(String newHash, boolean mustChange) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = mustChange;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
 }

@@ -14,12 +14,15 @@ public class UserAccounts {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
+    private final PasswordPolicy policy;
     private final Clock clock;
 
-    UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle, Clock clock) {
+    UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+            PasswordPolicy policy, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -69,6 +72,77 @@ public class UserAccounts {
         UserAccount user = new UserAccount(username.strip(), fullName.strip(), passwordEncoder.encode(rawPassword),
                 role, clock.instant());
         return users.save(user).getId();
+    }
+
+    /** Why a password change was refused; {@code code} is the message key. */
+    public static class PasswordRejected extends RuntimeException {
+        private final String field;
+        private final String code;
+
+        PasswordRejected(String field, String code) {
+            super(code);
+            this.field = field;
+            this.code = code;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        UserAccount user = users.findById(userId).orElseThrow();
+        if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, user.getPasswordHash())) {
+            throw new PasswordRejected("currentPassword", "password.currentWrong");
+        }
+        if (passwordEncoder.matches(newPassword == null ? "" : newPassword, user.getPasswordHash())) {
+            throw new PasswordRejected("newPassword", "password.same");
+        }
+        policy.violation(newPassword, user.getUsername()).ifPresent(code -> {
+            throw new PasswordRejected("newPassword", code);
+        });
+        user.changePassword(passwordEncoder.encode(newPassword), false);
+    }
+
+    /**
+     * An administrator resets a user's password: a one-time password is generated, returned to be handed
+     * over, and must be changed at the next login.
+     */
+    @Transactional
+    public String resetPassword(long userId) {
+        UserAccount user = users.findById(userId)
+                .orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("user " + userId));
+        String temporary = InitialAdministrator.generatePassword();
+        user.changePassword(passwordEncoder.encode(temporary), true);
+        throttle.reset(user.getUsername());
+        return temporary;
+    }
+
+    /** A new user with a one-time password, to be changed at the first login. Returns that password. */
+    @Transactional
+    public String createWithTemporaryPassword(String username, String fullName, Role role) {
+        if (exists(username)) {
+            throw new PasswordRejected("username", "users.duplicate");
+        }
+        String temporary = InitialAdministrator.generatePassword();
+        UserAccount user = new UserAccount(username.strip(), fullName.strip(), passwordEncoder.encode(temporary), role,
+                clock.instant());
+        user.changePassword(user.getPasswordHash(), true);
+        users.save(user);
+        return temporary;
+    }
+
+    /** A deactivated user cannot sign in; their history stays. */
+    @Transactional
+    public void setEnabled(long userId, boolean enabled) {
+        users.findById(userId).orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("user " + userId))
+                .setEnabled(enabled);
     }
 
     /** A successful login: the failure count starts again and the user's last login is stamped. */

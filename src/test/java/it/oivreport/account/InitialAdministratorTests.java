@@ -38,7 +38,8 @@ class InitialAdministratorTests {
     void setUp() {
         Clock clock = Clock.systemUTC();
         accounts = new UserAccounts(users, encoder,
-                new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), clock);
+                new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), new PasswordPolicy(),
+                clock);
     }
 
     @Test

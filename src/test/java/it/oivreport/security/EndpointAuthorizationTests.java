@@ -69,7 +69,36 @@ class EndpointAuthorizationTests {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/", c -> get("/"), 302, 200, 200, 200, 200),
             new Endpoint("GET", "/login", c -> get("/login"), 200, 302, 302, 302, 302),
+            new Endpoint("GET", "/account/password", c -> get("/account/password"), 302, 200, 200, 200, 200),
+            // A wrong current password: the form comes back with the error, nothing changes.
+            new Endpoint("POST", "/account/password", c -> post("/account/password").param("currentPassword", "sbagliata")
+                    .param("newPassword", "una frase lunga e nuova").param("confirmPassword", "una frase lunga e nuova"),
+                    302, 200, 200, 200, 200),
             new Endpoint("GET", "/admin/users", c -> get("/admin/users"), 302, 200, 403, 403, 403),
+            // Administration pages: invalid input or an unknown id, so that nothing changes.
+            new Endpoint("POST", "/admin/users", c -> post("/admin/users").param("username", "").param("fullName", "")
+                    .param("role", "OIV"), 302, 200, 403, 403, 403),
+            new Endpoint("POST", "/admin/users/{userId}/reset-password",
+                    c -> post("/admin/users/999999/reset-password").param("username", "nessuno"), 302, 404, 403, 403, 403),
+            new Endpoint("POST", "/admin/users/{userId}/enabled",
+                    c -> post("/admin/users/999999/enabled").param("enabled", "false"), 302, 404, 403, 403, 403),
+            new Endpoint("GET", "/admin/administrations", c -> get("/admin/administrations"), 302, 200, 403, 403, 403),
+            new Endpoint("GET", "/admin/administrations/new", c -> get("/admin/administrations/new"),
+                    302, 200, 403, 403, 403),
+            new Endpoint("POST", "/admin/administrations", c -> post("/admin/administrations").param("name", "")
+                    .param("type", "COMUNE").param("composition", "MONOCRATICO"), 302, 200, 403, 403, 403),
+            new Endpoint("GET", "/admin/administrations/{id}", c -> get("/admin/administrations/" + c.administrationA()),
+                    302, 200, 403, 403, 403),
+            new Endpoint("POST", "/admin/administrations/{id}", c -> post("/admin/administrations/" + c.administrationA())
+                    .param("name", "").param("type", "COMUNE").param("composition", "COLLEGIALE").param("version", "0"),
+                    302, 200, 403, 403, 403),
+            new Endpoint("POST", "/admin/administrations/{id}/active",
+                    c -> post("/admin/administrations/999999/active").param("active", "false"), 302, 404, 403, 403, 403),
+            new Endpoint("POST", "/admin/administrations/{id}/members",
+                    c -> post("/admin/administrations/999999/members").param("userId", "1").param("role", "OIV"),
+                    302, 404, 403, 403, 403),
+            new Endpoint("POST", "/admin/administrations/{id}/members/{userId}/remove",
+                    c -> post("/admin/administrations/999999/members/1/remove"), 302, 404, 403, 403, 403),
             new Endpoint("GET", "/reports", c -> get("/reports"), 302, 200, 200, 200, 200),
             // A real creation for those allowed, each in a year of their own.
             new Endpoint("POST", "/reports", c -> post("/reports").param("administrationId", "" + c.administrationA())

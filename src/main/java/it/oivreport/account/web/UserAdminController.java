@@ -1,12 +1,26 @@
 package it.oivreport.account.web;
 
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Role;
 import it.oivreport.account.UserAccounts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Administrators' list of the installation's users. Editing comes with memberships. */
+/** Administrators manage the installation's users: create, reset a password, deactivate. */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -17,9 +31,53 @@ class UserAdminController {
         this.accounts = accounts;
     }
 
+    record NewUserForm(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
+            @NotBlank @Size(max = 200) String fullName, @NotNull Role role) {
+    }
+
     @GetMapping
     String list(Model model) {
+        if (!model.containsAttribute("newUser")) {
+            model.addAttribute("newUser", new NewUserForm("", "", Role.OIV));
+        }
         model.addAttribute("users", accounts.list());
+        model.addAttribute("roles", Role.values());
         return "account/users";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("newUser") NewUserForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                String temporary = accounts.createWithTemporaryPassword(form.username(), form.fullName(), form.role());
+                redirect.addFlashAttribute("temporaryPassword", temporary);
+                redirect.addFlashAttribute("temporaryFor", form.username().strip());
+                return "redirect:/admin/users";
+            } catch (UserAccounts.PasswordRejected duplicate) {
+                result.rejectValue("username", duplicate.code());
+            }
+        }
+        return list(model);
+    }
+
+    @PostMapping("/{userId}/reset-password")
+    String resetPassword(@PathVariable long userId, @RequestParam String username, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(userId));
+        redirect.addFlashAttribute("temporaryFor", username);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{userId}/enabled")
+    String setEnabled(@PathVariable long userId, @RequestParam boolean enabled,
+            @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        if (userId == me.getId() && !enabled) {
+            // An administrator who switched themselves off could lock everybody out.
+            redirect.addFlashAttribute("userError", "users.cannotDeactivateSelf");
+        } else {
+            accounts.setEnabled(userId, enabled);
+            redirect.addFlashAttribute("userDone", enabled ? "users.activated" : "users.deactivated");
+        }
+        return "redirect:/admin/users";
     }
 }
