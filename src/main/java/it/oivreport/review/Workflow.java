@@ -27,15 +27,18 @@ public class Workflow {
     private final Reports reports;
     private final Administrations administrations;
     private final UserAccounts users;
+    private final it.oivreport.account.Memberships memberships;
     private final TransitionRepository transitions;
     private final ApprovalRepository approvals;
     private final Clock clock;
 
-    Workflow(Reports reports, Administrations administrations, UserAccounts users, TransitionRepository transitions,
-            ApprovalRepository approvals, Clock clock) {
+    Workflow(Reports reports, Administrations administrations, UserAccounts users,
+            it.oivreport.account.Memberships memberships, TransitionRepository transitions, ApprovalRepository approvals,
+            Clock clock) {
         this.reports = reports;
         this.administrations = administrations;
         this.users = users;
+        this.memberships = memberships;
         this.transitions = transitions;
         this.approvals = approvals;
         this.clock = clock;
@@ -117,6 +120,18 @@ public class Workflow {
                 status == ReportStatus.IN_REVISIONE && access.isOivMember(),
                 status == ReportStatus.APPROVATO && (access.isAdmin() || isPresident(access)),
                 alreadyApproved);
+    }
+
+    /** The reports in review, among those given, that wait for this user's approval. */
+    @Transactional(readOnly = true)
+    public List<it.oivreport.report.ReportViews.ReportSummary> waitingForApproval(
+            it.oivreport.account.AccountPrincipal user, List<it.oivreport.report.ReportViews.ReportSummary> visible) {
+        Map<Long, it.oivreport.account.Role> roles = memberships.administrationsOf(user.getId());
+        return visible.stream()
+                .filter(r -> r.status() == ReportStatus.IN_REVISIONE)
+                .filter(r -> roles.get(r.administrationId()) == it.oivreport.account.Role.OIV)
+                .filter(r -> !approvals.existsByReportIdAndUserId(r.id(), user.getId()))
+                .toList();
     }
 
     private void move(Access access, long expectedVersion, ReportStatus from, ReportStatus to, String comment) {

@@ -40,7 +40,7 @@ class LoginJourneyTests {
             assertThat(browser.title()).isEqualTo("Cruscotto · Rapporto OIV");
             assertThat(browser.find(By.tagName("main")).getText())
                     .contains("Benvenuto, Marco Bianchi.")
-                    .contains("Componente OIV");
+                    .contains("Camera di Commercio di Brescia", "Rapporto 2020", "Approvato");
             browser.screenshot("home-desktop");
             browser.resize(390, 844).screenshot("home-mobile");
             browser.resize(1280, 900);

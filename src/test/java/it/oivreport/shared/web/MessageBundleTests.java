@@ -56,6 +56,22 @@ class MessageBundleTests {
         }
     }
 
+    /** A broken pattern would only fail when the page using it is rendered. */
+    @Test
+    void everyTextWithArgumentsIsAValidMessageFormat() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties messages = load(bundle);
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (text.contains("{0") || text.contains("{1")) {
+                    org.assertj.core.api.Assertions.assertThatCode(() -> new java.text.MessageFormat(text,
+                            java.util.Locale.ITALIAN).format(new Object[] {1, 2, 3, 4}))
+                            .as(bundle + ": " + key).doesNotThrowAnyException();
+                }
+            }
+        }
+    }
+
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
         Set<String> known = load("messages.properties").stringPropertyNames();

@@ -1,8 +1,10 @@
-package it.oivreport.shared.web;
+package it.oivreport.review.web;
 
 import static it.oivreport.account.AccountFixtures.administrator;
 import static it.oivreport.account.AccountFixtures.oivMember;
 import static it.oivreport.account.AccountFixtures.staff;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,19 +12,43 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import it.oivreport.account.SecurityTestSupport;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.ReportSummary;
+import it.oivreport.report.Reports;
+import it.oivreport.review.Workflow;
+import java.util.List;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(HomeController.class)
+@WebMvcTest(DashboardController.class)
 @Import(SecurityTestSupport.class)
-class HomeControllerTests {
+class DashboardControllerTests {
+
+    static final ReportSummary APPROVED = new ReportSummary(1, 5, "Camera di Commercio di Brescia", 2020,
+            ReportStatus.APPROVATO, 16, 16);
+    static final ReportSummary IN_REVIEW = new ReportSummary(2, 5, "Camera di Commercio di Brescia", 2021,
+            ReportStatus.IN_REVISIONE, 16, 16);
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    Reports reports;
+
+    @MockitoBean
+    Workflow workflow;
+
+    @BeforeEach
+    void reports() {
+        given(reports.list(any())).willReturn(List.of(IN_REVIEW, APPROVED));
+        given(workflow.waitingForApproval(any(), any())).willReturn(List.of(IN_REVIEW));
+    }
 
     @Test
     void anonymousUsersAreSentToLogin() throws Exception {
@@ -30,18 +56,22 @@ class HomeControllerTests {
     }
 
     @Test
-    void showsTheUsersNameAndRole() throws Exception {
+    void showsTheUsersAdministrationsReportsAndWhatWaitsForThem() throws Exception {
         mvc.perform(get("/").with(user(oivMember())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Benvenuto, Marco Bianchi.")))
                 .andExpect(content().string(Matchers.containsString("<title>Cruscotto · Rapporto OIV</title>")))
-                .andExpect(content().string(Matchers.containsString("Come componente OIV compili")));
+                .andExpect(content().string(Matchers.containsString("Un rapporto attende la tua approvazione")))
+                .andExpect(content().string(Matchers.containsString("Rapporto 2020")))
+                .andExpect(content().string(Matchers.containsString("Approvato")))
+                .andExpect(content().string(Matchers.containsString("In revisione")));
     }
 
     @Test
     void navigationDependsOnTheRole() throws Exception {
         mvc.perform(get("/").with(user(administrator())))
-                .andExpect(content().string(Matchers.containsString("href=\"/admin/users\"")));
+                .andExpect(content().string(Matchers.containsString("href=\"/admin/users\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"/admin/administrations\"")));
         mvc.perform(get("/").with(user(staff())))
                 .andExpect(content().string(Matchers.containsString("Struttura tecnica di supporto")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/admin/users\""))));
