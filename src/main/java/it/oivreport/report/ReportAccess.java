@@ -77,6 +77,11 @@ public class ReportAccess {
             return status == ReportStatus.BOZZA && isOivMember();
         }
 
+        /** OIV members and support staff of the administration (not administrators) take part in the review. */
+        public boolean canCommentAsMember() {
+            return membership != null;
+        }
+
         /** Staff edit only the annotations; OIV members edit them with the answers. */
         public boolean canEditAnnotations() {
             return status == ReportStatus.BOZZA && membership != null;

@@ -10,4 +10,8 @@ import org.springframework.ui.Model;
 public interface ReportPageContributor {
 
     void contribute(Access access, Model model);
+
+    /** Adds to a section page; nothing by default. */
+    default void contributeSection(Access access, int sectionNumber, Model model) {
+    }
 }

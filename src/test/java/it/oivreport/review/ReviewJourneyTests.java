@@ -42,7 +42,26 @@ class ReviewJourneyTests {
         String page = "/reports/" + id;
 
         try (Browser browser = Browser.start(port)) {
+            // Staff leave an osservazione on question 2.3; an OIV member resolves it.
+            signIn(browser, "staff");
+            browser.open(page + "/sections/2");
+            browser.click(By.cssSelector("#question-2\\.3 + .oiv-comments summary"));
+            browser.type("comment-2.3-body", "Manca l’estrazione dal programma XAC.");
+            browser.click(By.cssSelector("button[form='comment-2.3']"));
+            assertThat(browser.find(By.cssSelector("#section-comments .alert-success")).getText())
+                    .isEqualTo("Osservazione aggiunta.");
+            assertThat(browser.find(By.cssSelector("#question-2\\.3 + .oiv-comments")).getText())
+                    .contains("Laura Conti", "Manca l’estrazione dal programma XAC.");
+            browser.screenshot("section-comment-desktop");
+            browser.open(page);
+            assertThat(browser.find(By.tagName("main")).getText()).contains("1 osservazione aperta");
+            signOut(browser);
+
             signIn(browser, "oiv");
+            browser.open(page + "/sections/2");
+            browser.click(By.xpath("//button[normalize-space()='Segna come risolta']"));
+            assertThat(browser.find(By.cssSelector("#question-2\\.3 + .oiv-comments")).getText())
+                    .contains("risolta da Marco Bianchi");
             browser.open(page);
             browser.click(By.xpath("//button[normalize-space()='Invia in revisione']"));
             assertThat(browser.find(By.cssSelector(".oiv-workflow .alert-success")).getText())

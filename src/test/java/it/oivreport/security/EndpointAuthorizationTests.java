@@ -124,6 +124,12 @@ class EndpointAuthorizationTests {
             new Endpoint("POST", "/reports/{reportId}/workflow/reopen",
                     c -> post("/reports/" + c.reportOfA() + "/workflow/reopen").param("version", "0"),
                     302, 302, 302, 302, 404),
+            // Comments on an approved report are refused with a message; an unknown comment is not found.
+            new Endpoint("POST", "/reports/{reportId}/sections/{number}/comments",
+                    c -> post("/reports/" + c.reportOfA() + "/sections/1/comments").param("questionCode", "1.1")
+                            .param("body", "Osservazione"), 302, 302, 302, 302, 404),
+            new Endpoint("POST", "/reports/{reportId}/comments/{commentId}/resolve",
+                    c -> post("/reports/" + c.reportOfA() + "/comments/999999/resolve"), 302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404));
 

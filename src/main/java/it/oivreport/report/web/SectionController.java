@@ -5,6 +5,7 @@ import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportPageContributor;
 import it.oivreport.report.Reports;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
@@ -48,11 +49,14 @@ class SectionController {
     private final Reports reports;
     private final ReportAccess access;
     private final MessageSource messages;
+    private final List<ReportPageContributor> contributors;
 
-    SectionController(Reports reports, ReportAccess access, MessageSource messages) {
+    SectionController(Reports reports, ReportAccess access, MessageSource messages,
+            List<ReportPageContributor> contributors) {
         this.reports = reports;
         this.access = access;
         this.messages = messages;
+        this.contributors = contributors;
     }
 
     @InitBinder
@@ -131,6 +135,7 @@ class SectionController {
         }
         model.addAttribute("previous", index > 0 ? sections.get(index - 1) : null);
         model.addAttribute("next", index + 1 < sections.size() ? sections.get(index + 1) : null);
+        contributors.forEach(c -> c.contributeSection(permissions, page.section().number(), model));
         model.addAttribute("readOnly", !permissions.canEditAnnotations());
         model.addAttribute("answersReadOnly", !permissions.canEditAnswers());
         return VIEW;
