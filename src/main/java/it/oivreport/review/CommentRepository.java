@@ -8,6 +8,10 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 
     List<Comment> findByReportIdAndSectionNumberOrderByCreatedAt(long reportId, int sectionNumber);
 
+    @Query("select c.reportId, count(c) from Comment c where c.reportId in :reportIds and c.resolvedAt is null"
+            + " group by c.reportId")
+    List<Object[]> countOpenByReport(java.util.Collection<Long> reportIds);
+
     @Query("select c.sectionNumber, count(c) from Comment c where c.reportId = :reportId and c.resolvedAt is null"
             + " group by c.sectionNumber")
     List<Object[]> countOpenBySection(long reportId);

@@ -86,6 +86,18 @@ public class Comments {
         return byQuestion;
     }
 
+    /** Open comments per report, for reports the caller already may see; one query for all of them. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> openByReport(java.util.Collection<Long> visibleReportIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!visibleReportIds.isEmpty()) {
+            for (Object[] row : comments.countOpenByReport(visibleReportIds)) {
+                counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            }
+        }
+        return counts;
+    }
+
     @Transactional(readOnly = true)
     public Map<Integer, Long> openBySection(Access access) {
         Map<Integer, Long> counts = new HashMap<>();

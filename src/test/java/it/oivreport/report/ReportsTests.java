@@ -74,6 +74,15 @@ class ReportsTests {
     }
 
     @Test
+    void theDatabaseItselfAllowsOneReportPerAdministrationAndYear(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into report (administration_id, year, questionnaire_version_id, status, created_at, created_by)
+                select administration_id, year, questionnaire_version_id, 'BOZZA', now(), 'test' from report where id = ?""")
+                .param(reportId).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
     void aPartlyFilledSectionIsSavedAndPartial() {
         SectionPage page = reports.section(oiv, 1);
         QuestionDefinition first = page.section().questions().get(0);

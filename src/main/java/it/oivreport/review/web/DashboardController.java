@@ -3,6 +3,7 @@ package it.oivreport.review.web;
 import it.oivreport.account.AccountPrincipal;
 import it.oivreport.report.ReportViews.ReportSummary;
 import it.oivreport.report.Reports;
+import it.oivreport.review.Comments;
 import it.oivreport.review.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,12 @@ class DashboardController {
 
     private final Reports reports;
     private final Workflow workflow;
+    private final Comments comments;
 
-    DashboardController(Reports reports, Workflow workflow) {
+    DashboardController(Reports reports, Workflow workflow, Comments comments) {
         this.reports = reports;
         this.workflow = workflow;
+        this.comments = comments;
     }
 
     @GetMapping("/")
@@ -35,6 +38,7 @@ class DashboardController {
         all.forEach(r -> byAdministration.computeIfAbsent(r.administrationName(), k -> new java.util.ArrayList<>()).add(r));
         model.addAttribute("byAdministration", new LinkedHashMap<>(byAdministration));
         model.addAttribute("toApprove", workflow.waitingForApproval(user, all));
+        model.addAttribute("openComments", comments.openByReport(all.stream().map(ReportSummary::id).toList()));
         return "review/dashboard";
     }
 }

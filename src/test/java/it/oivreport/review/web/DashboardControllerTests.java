@@ -15,6 +15,7 @@ import it.oivreport.account.SecurityTestSupport;
 import it.oivreport.report.ReportStatus;
 import it.oivreport.report.ReportViews.ReportSummary;
 import it.oivreport.report.Reports;
+import it.oivreport.review.Comments;
 import it.oivreport.review.Workflow;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -44,10 +45,14 @@ class DashboardControllerTests {
     @MockitoBean
     Workflow workflow;
 
+    @MockitoBean
+    Comments comments;
+
     @BeforeEach
     void reports() {
         given(reports.list(any())).willReturn(List.of(IN_REVIEW, APPROVED));
         given(workflow.waitingForApproval(any(), any())).willReturn(List.of(IN_REVIEW));
+        given(comments.openByReport(any())).willReturn(java.util.Map.of(2L, 3L));
     }
 
     @Test
@@ -64,7 +69,8 @@ class DashboardControllerTests {
                 .andExpect(content().string(Matchers.containsString("Un rapporto attende la tua approvazione")))
                 .andExpect(content().string(Matchers.containsString("Rapporto 2020")))
                 .andExpect(content().string(Matchers.containsString("Approvato")))
-                .andExpect(content().string(Matchers.containsString("In revisione")));
+                .andExpect(content().string(Matchers.containsString("In revisione")))
+                .andExpect(content().string(Matchers.containsString("<td>3</td>")));
     }
 
     @Test
