@@ -118,6 +118,15 @@ public class ReportAccess {
                 : java.util.Optional.of(memberships.administrationsOf(user.getId()).keySet());
     }
 
+    /** The same user's rights on another report of the same administration, read-only. */
+    static Access sameAdministration(Access access, Report other) {
+        if (other.getAdministrationId() != access.administrationId()) {
+            throw new IllegalArgumentException("not the same administration");
+        }
+        return new Access(other.getId(), other.getAdministrationId(), other.getStatus(), access.isAdmin(), null,
+                access.username(), access.userId());
+    }
+
     /** The application itself (demo data): an OIV member's rights, without a user. */
     static Access system(Report report, String username) {
         return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), false, Role.OIV, username, 0);

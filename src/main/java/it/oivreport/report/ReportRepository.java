@@ -11,4 +11,7 @@ interface ReportRepository extends JpaRepository<Report, Long> {
     List<Report> findByAdministrationIdInOrderByYearDesc(java.util.Collection<Long> administrationIds);
 
     Optional<Report> findByAdministrationIdAndYear(long administrationId, int year);
+
+    /** The previous cycle's report: the same administration's nearest earlier year. */
+    Optional<Report> findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(long administrationId, int year);
 }

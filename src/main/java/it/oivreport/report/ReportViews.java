@@ -16,8 +16,11 @@ public final class ReportViews {
             int completeSections, int totalSections) {
     }
 
+    /**
+     * @param previous the previous cycle's report (same administration, nearest earlier year), if any
+     */
     public record ReportOverview(long id, long administrationId, String administrationName, int year, ReportStatus status,
-            QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states) {
+            QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states, PreviousReport previous) {
 
         public SectionState state(int sectionNumber) {
             return states.getOrDefault(sectionNumber, SectionState.DA_COMPILARE);
@@ -30,6 +33,10 @@ public final class ReportViews {
         public int totalSections() {
             return states.size();
         }
+    }
+
+    /** The report of the previous cycle, as the comparison names it. */
+    public record PreviousReport(long id, int year, ReportStatus status) {
     }
 
     /** One answer, as stored or as typed by the user. */
@@ -57,12 +64,19 @@ public final class ReportViews {
             return answers.getOrDefault(questionId, AnswerContent.EMPTY);
         }
 
-        SectionState state(SectionDefinition section) {
+        /**
+         * @param previousExists whether there is a previous cycle's report: then the section also needs its
+         *        variations written ("Nessuna variazione" counts)
+         */
+        SectionState state(SectionDefinition section, boolean previousExists) {
             boolean complete = section.questions().stream().allMatch(q -> q.kind().isChoice()
                     ? !isBlank(answer(q.id()).choice())
                     : !isBlank(answer(q.id()).motivation()));
             if (section.hasTextField()) {
                 complete &= !isBlank(body);
+            }
+            if (previousExists) {
+                complete &= !isBlank(variations);
             }
             if (complete) {
                 return SectionState.COMPLETA;

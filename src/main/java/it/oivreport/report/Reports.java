@@ -205,6 +205,17 @@ public class Reports {
         return reports.findByAdministrationIdAndYear(administrationId, year).map(Report::getId);
     }
 
+    /**
+     * The previous cycle's report as a document, for comparing. It belongs to the same administration, so
+     * whoever may read the current report may read it.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReportDocument> previousDocument(Access access) {
+        Report current = find(access);
+        return reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(current.getAdministrationId(),
+                current.getYear()).map(previous -> document(ReportAccess.sameAdministration(access, previous)));
+    }
+
     private Report find(Access access) {
         return reports.findById(access.reportId())
                 .orElseThrow(() -> new NotFoundException("report " + access.reportId()));
@@ -216,15 +227,19 @@ public class Reports {
 
     private ReportOverview overview(Report report, AdministrationView administration, List<ReportSection> stored) {
         QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
+        ReportViews.PreviousReport previous = reports
+                .findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(report.getAdministrationId(), report.getYear())
+                .map(p -> new ReportViews.PreviousReport(p.getId(), p.getYear(), p.getStatus())).orElse(null);
         Map<Long, ReportSection> byId = new HashMap<>();
         stored.forEach(s -> byId.put(s.getSectionId(), s));
         Map<Integer, SectionState> states = new LinkedHashMap<>();
         for (SectionDefinition section : questionnaire.sections()) {
             ReportSection row = byId.get(section.id());
-            states.put(section.number(), row == null ? SectionState.DA_COMPILARE : content(row).state(section));
+            states.put(section.number(),
+                    row == null ? SectionState.DA_COMPILARE : content(row).state(section, previous != null));
         }
         return new ReportOverview(report.getId(), report.getAdministrationId(), administration.name(),
-                report.getYear(), report.getStatus(), questionnaire, states);
+                report.getYear(), report.getStatus(), questionnaire, states, previous);
     }
 
     private static StoredSection stored(ReportSection section) {

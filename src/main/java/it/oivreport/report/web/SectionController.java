@@ -98,6 +98,14 @@ class SectionController {
             return render(page, aligned.withoutEntry(Integer.parseInt(remove.group(1)),
                     Integer.parseInt(remove.group(2))), model, permissions);
         }
+        if (action.equals("no-variations") || action.equals("propose-variations")) {
+            // Fills the field for the user to read and edit; saving stays the user's own action.
+            model.addAttribute("unsaved", true);
+            String variations = action.equals("no-variations")
+                    ? messages.getMessage("comparison.proposal.none", null, Locale.ITALIAN)
+                    : proposal(permissions, number, model);
+            return render(page, aligned.withVariations(variations), model, permissions);
+        }
         if (action.startsWith("add-entry")) {
             model.addAttribute("unsaved", true);
             return render(page, aligned, model, permissions);
@@ -164,6 +172,13 @@ class SectionController {
                 result.rejectValue("answers[" + i + "].choice", "section.choice.invalid");
             }
         }
+    }
+
+    /** The drafted variations, as the comparison module puts them on the section page. */
+    private String proposal(Access permissions, int number, Model model) {
+        contributors.forEach(c -> c.contributeSection(permissions, number, model));
+        Object proposal = model.getAttribute("variationsProposal");
+        return proposal instanceof String text ? text : null;
     }
 
     /** The error summary: one link per error, to the field, saying which question it is about. */

@@ -63,6 +63,10 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
                 .findFirst().orElse(new AnswerForm(question.id(), null, null, null, List.of()));
     }
 
+    SectionForm withVariations(String newVariations) {
+        return new SectionForm(version, answers, annotations, newVariations, body);
+    }
+
     SectionForm withVersion(long newVersion) {
         return new SectionForm(newVersion, answers, annotations, variations, body);
     }

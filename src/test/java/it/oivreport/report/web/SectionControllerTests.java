@@ -72,7 +72,7 @@ class SectionControllerTests {
             "Rapporto individuale", "Per ogni sezione…",
             List.of(new PartDefinition(1, "Obiettivi strategici", List.of(SECTION_2, SECTION_3))));
     static final ReportOverview OVERVIEW = new ReportOverview(7, 1, "Comune di Prova", 2026, ReportStatus.BOZZA,
-            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE));
+            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE), null);
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,37 @@
+package it.oivreport.comparison;
+
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportPageContributor;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Puts last year's answers, their differences and the drafted variations on the section page. */
+@Component
+class ComparisonContributor implements ReportPageContributor {
+
+    private final Comparisons comparisons;
+
+    ComparisonContributor(Comparisons comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    @Override
+    public void contribute(Access access, Model model) {
+        // The overview links to the comparison page; it needs nothing computed.
+    }
+
+    @Override
+    public void contributeSection(Access access, int sectionNumber, Model model) {
+        comparisons.compare(access).ifPresent(comparison -> comparison.sections().stream()
+                .filter(s -> s.number() == sectionNumber).findFirst().ifPresent(section -> {
+                    Map<String, QuestionComparison> byCode = section.questions().stream()
+                            .collect(Collectors.toMap(QuestionComparison::code, Function.identity()));
+                    model.addAttribute("previousYear", comparison.previous().year());
+                    model.addAttribute("questionComparisons", byCode);
+                    model.addAttribute("variationsProposal", section.proposal());
+                }));
+    }
+}

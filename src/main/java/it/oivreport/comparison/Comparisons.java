@@ -1,0 +1,161 @@
+package it.oivreport.comparison;
+
+import it.oivreport.questionnaire.QuestionnaireDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportDocument;
+import it.oivreport.report.Reports;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Compares a report with the previous cycle's, matching questions by their stable code, so that two
+ * questionnaire versions compare too: a code only this year is new, a code only last year is no longer
+ * present. Nothing is stored: the comparison is computed from the two reports each time.
+ */
+@Service
+public class Comparisons {
+
+    /** The drafted variations go into the report, which is written in Italian whatever the page language. */
+    static final Locale REPORT_LANGUAGE = Locale.ITALIAN;
+
+    private final Reports reports;
+    private final MessageSource messages;
+
+    Comparisons(Reports reports, MessageSource messages) {
+        this.reports = reports;
+        this.messages = messages;
+    }
+
+    /** Empty when there is no previous cycle's report. */
+    public Optional<ReportComparison> compare(Access access) {
+        Optional<ReportDocument> previous = reports.previousDocument(access);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(compare(reports.document(access), previous.get()));
+    }
+
+    ReportComparison compare(ReportDocument current, ReportDocument previous) {
+        Map<String, QuestionDefinition> previousQuestions = new HashMap<>();
+        Map<String, AnswerContent> previousAnswers = new HashMap<>();
+        QuestionnaireDefinition before = previous.overview().questionnaire();
+        for (SectionDefinition section : before.sections()) {
+            for (QuestionDefinition question : section.questions()) {
+                previousQuestions.put(question.code(), question);
+                previousAnswers.put(question.code(), previous.contents().get(section.number()).answer(question.id()));
+            }
+        }
+        List<ReportComparison.SectionComparison> sections = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (SectionDefinition section : current.overview().questionnaire().sections()) {
+            List<QuestionComparison> questions = new ArrayList<>();
+            for (QuestionDefinition question : section.questions()) {
+                seen.add(question.code());
+                AnswerContent now = current.contents().get(section.number()).answer(question.id());
+                QuestionDefinition old = previousQuestions.get(question.code());
+                questions.add(compare(question, now, old, old == null ? null : previousAnswers.get(question.code())));
+            }
+            sections.add(new ReportComparison.SectionComparison(section.number(), section.title(), questions,
+                    proposal(questions)));
+        }
+        List<QuestionComparison> removed = new ArrayList<>();
+        for (SectionDefinition section : before.sections()) {
+            for (QuestionDefinition old : section.questions()) {
+                if (!seen.contains(old.code())) {
+                    AnswerContent was = previousAnswers.get(old.code());
+                    removed.add(new QuestionComparison(old.code(), old.text(), ChangeClass.NON_PIU_PRESENTE,
+                            label(old, was.choice()), null, was.motivation(), TextDiff.between(was.motivation(), null),
+                            was.examples(), TextDiff.between(was.examples(), null), was.entries(), List.of(),
+                            was.entries()));
+                }
+            }
+        }
+        var overview = current.overview();
+        return new ReportComparison(overview.id(), overview.year(), overview.previous(), sections, removed);
+    }
+
+    static QuestionComparison compare(QuestionDefinition question, AnswerContent now, QuestionDefinition oldQuestion,
+            AnswerContent was) {
+        boolean noPrevious = oldQuestion == null || was == null || isEmpty(was);
+        AnswerContent before = noPrevious ? AnswerContent.EMPTY : was;
+        List<String> added = new ArrayList<>(now.entries());
+        added.removeAll(before.entries());
+        List<String> removedEntries = new ArrayList<>(before.entries());
+        removedEntries.removeAll(now.entries());
+        boolean same = Objects.equals(blank(now.choice()), blank(before.choice()))
+                && Objects.equals(blank(now.motivation()), blank(before.motivation()))
+                && Objects.equals(blank(now.examples()), blank(before.examples()))
+                && now.entries().equals(before.entries());
+        ChangeClass changeClass = noPrevious ? ChangeClass.NUOVA : same ? ChangeClass.INVARIATA : ChangeClass.MODIFICATA;
+        return new QuestionComparison(question.code(), question.text(), changeClass,
+                oldQuestion == null ? null : label(oldQuestion, before.choice()), label(question, now.choice()),
+                before.motivation(), TextDiff.between(before.motivation(), now.motivation()), before.examples(),
+                TextDiff.between(before.examples(), now.examples()), before.entries(), added, removedEntries);
+    }
+
+    /** The drafted "Variazioni rispetto al ciclo precedente" of a section, in plain Italian. */
+    String proposal(List<QuestionComparison> questions) {
+        List<String> sentences = new ArrayList<>();
+        for (QuestionComparison q : questions) {
+            if (q.changeClass() == ChangeClass.NUOVA) {
+                sentences.add(text("comparison.proposal.new", q.code()));
+            } else if (q.changeClass() == ChangeClass.MODIFICATA) {
+                List<String> parts = new ArrayList<>();
+                if (q.choiceChanged()) {
+                    parts.add(text("comparison.proposal.choice", dash(q.previousChoice()), dash(q.currentChoice())));
+                }
+                if (!q.addedEntries().isEmpty()) {
+                    parts.add(text("comparison.proposal.added", quoted(q.addedEntries())));
+                }
+                if (!q.removedEntries().isEmpty()) {
+                    parts.add(text("comparison.proposal.removed", quoted(q.removedEntries())));
+                }
+                if (q.motivationChanged()) {
+                    parts.add(text("comparison.proposal.motivation"));
+                }
+                if (q.examplesChanged()) {
+                    parts.add(text("comparison.proposal.examples"));
+                }
+                sentences.add(q.code() + ": " + String.join("; ", parts) + ".");
+            }
+        }
+        return sentences.isEmpty() ? text("comparison.proposal.none") : String.join(" ", sentences);
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, REPORT_LANGUAGE);
+    }
+
+    private static String quoted(List<String> entries) {
+        return String.join(", ", entries.stream().map(e -> "«" + e + "»").toList());
+    }
+
+    private static String dash(String text) {
+        return text == null ? "—" : text;
+    }
+
+    private static String label(QuestionDefinition question, String choice) {
+        return choice == null ? null : question.option(choice).map(QuestionnaireDefinition.OptionDefinition::label)
+                .orElse(choice);
+    }
+
+    private static boolean isEmpty(AnswerContent answer) {
+        return blank(answer.choice()) == null && blank(answer.motivation()) == null && blank(answer.examples()) == null
+                && answer.entries().isEmpty();
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
