@@ -56,10 +56,6 @@ class DemoReport implements ApplicationRunner {
         String administration = (String) demo.get("administration");
         int year = (Integer) demo.get("year");
         long administrationId = administrations.findByName(administration).orElseThrow().id();
-        if (repository.findByAdministrationIdAndYear(administrationId, year + 1).isEmpty()) {
-            // The next cycle's report, just started.
-            reports.create(administrationId, year + 1, "oiv");
-        }
         if (repository.findByAdministrationIdAndYear(administrationId, year).isPresent()) {
             return;
         }
@@ -83,6 +79,41 @@ class DemoReport implements ApplicationRunner {
                     (String) section.get("text"), answers));
         }
         log.info("Demo report '{}' {} loaded", administration, year);
+        nextCycle(administrationId, year + 1, questionnaire);
+    }
+
+    /**
+     * The next cycle's report, started from this one and then partly worked on, so that the comparison shows
+     * every class: answers changed, list entries added and removed, answers confirmed unchanged, answers
+     * still to confirm.
+     */
+    private void nextCycle(long administrationId, int year, QuestionnaireDefinition questionnaire) {
+        long id = reports.create(administrationId, year, "oiv");
+        reports.copyPrevious(id);
+        ReportAccess.Access access = ReportAccess.system(repository.findById(id).orElseThrow(), "oiv");
+        // Section 1: 1.1 rewritten, the rest confirmed as it was.
+        var section1 = reports.section(access, 1);
+        Map<Long, AnswerContent> answers1 = new HashMap<>(section1.stored().content().answers());
+        long q11 = questionnaire.section(1).orElseThrow().questions().get(0).id();
+        AnswerContent old11 = answers1.get(q11);
+        answers1.put(q11, new AnswerContent(old11.choice(), "Sì, tutti gli obiettivi strategici monitorano le azioni"
+                + " più rilevanti attraverso le quali l'Ente realizza la mission e il programma di mandato, anche dopo"
+                + " l'emergenza sanitaria", old11.examples(), old11.entries()));
+        reports.saveSection(access, 1, section1.stored().version(), new SectionContent(null,
+                "1.1: motivazione aggiornata dopo la fine dell'emergenza.", null, answers1));
+        // Section 2: the list of IT systems changes.
+        var section2 = reports.section(access, 2);
+        Map<Long, AnswerContent> answers2 = new HashMap<>(section2.stored().content().answers());
+        long q23 = questionnaire.section(2).orElseThrow().questions().get(2).id();
+        AnswerContent old23 = answers2.get(q23);
+        List<String> systems = new java.util.ArrayList<>(old23.entries());
+        systems.remove("Programma “XAC”");
+        systems.add("Piattaforma di business intelligence camerale");
+        answers2.put(q23, new AnswerContent(old23.choice(), old23.motivation(), old23.examples(), systems));
+        reports.saveSection(access, 2, section2.stored().version(), new SectionContent(
+                section2.stored().content().annotations(), null, null, answers2));
+        // Section 4: confirmed unchanged. Everything else is left to confirm.
+        reports.confirm(access, 4, reports.section(access, 4).stored().version(), List.of());
     }
 
     static Map<String, Object> read() throws IOException {

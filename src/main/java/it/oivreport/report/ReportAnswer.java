@@ -41,6 +41,10 @@ class ReportAnswer {
     @Column(nullable = false)
     private List<String> entries = new ArrayList<>();
 
+    /** False for an answer copied from last year that nobody has confirmed yet. */
+    @Column(nullable = false)
+    private boolean confirmed = true;
+
     protected ReportAnswer() {
     }
 
@@ -69,10 +73,35 @@ class ReportAnswer {
         return List.copyOf(entries);
     }
 
+    boolean isConfirmed() {
+        return confirmed;
+    }
+
+    /** Saved by a user: whatever it says now, somebody has looked at it. */
     void update(String choice, String motivation, String examples, List<String> entries) {
         this.choice = choice;
         this.motivation = motivation;
         this.examples = examples;
         this.entries = new ArrayList<>(entries);
+        this.confirmed = true;
+    }
+
+    /** Copied from the previous cycle: to be confirmed. */
+    void carry(String choice, String motivation, String examples, List<String> entries) {
+        update(choice, motivation, examples, entries);
+        this.confirmed = false;
+    }
+
+    void confirm() {
+        this.confirmed = true;
+    }
+
+    void leaveToConfirm() {
+        this.confirmed = false;
+    }
+
+    boolean sameAs(String otherChoice, String otherMotivation, String otherExamples, List<String> otherEntries) {
+        return java.util.Objects.equals(choice, otherChoice) && java.util.Objects.equals(motivation, otherMotivation)
+                && java.util.Objects.equals(examples, otherExamples) && entries.equals(otherEntries);
     }
 }

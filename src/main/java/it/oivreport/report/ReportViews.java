@@ -20,7 +20,8 @@ public final class ReportViews {
      * @param previous the previous cycle's report (same administration, nearest earlier year), if any
      */
     public record ReportOverview(long id, long administrationId, String administrationName, int year, ReportStatus status,
-            QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states, PreviousReport previous) {
+            QuestionnaireDefinition questionnaire, Map<Integer, SectionState> states, PreviousReport previous,
+            int toConfirm) {
 
         public SectionState state(int sectionNumber) {
             return states.getOrDefault(sectionNumber, SectionState.DA_COMPILARE);
@@ -87,8 +88,17 @@ public final class ReportViews {
         }
     }
 
-    /** A stored section with its lock version and last change. */
-    public record StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy) {
+    /**
+     * A stored section with its lock version and last change.
+     *
+     * @param toConfirm ids of the questions whose answers were copied from last year and not yet confirmed
+     */
+    public record StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy,
+            java.util.Set<Long> toConfirm) {
+
+        public StoredSection {
+            toConfirm = toConfirm == null ? java.util.Set.of() : java.util.Set.copyOf(toConfirm);
+        }
     }
 
     /** The whole report at one moment. */

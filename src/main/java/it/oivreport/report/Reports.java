@@ -55,10 +55,75 @@ public class Reports {
     /** Creates a report on the newest questionnaire, with every section still to fill in. */
     @Transactional
     public long create(long administrationId, int year, AccountPrincipal user) {
+        return create(administrationId, year, user, false);
+    }
+
+    /**
+     * Creates a report; with {@code fromPrevious}, every answer of the previous cycle's report is copied,
+     * by question code, and marked to be confirmed. Questions that no longer exist are not copied; new ones
+     * start empty.
+     */
+    @Transactional
+    public long create(long administrationId, int year, AccountPrincipal user, boolean fromPrevious) {
         if (!access.canCreateIn(administrationId, user)) {
             throw new AccessDeniedException("not an OIV member of administration " + administrationId);
         }
-        return create(administrationId, year, user.getUsername());
+        long id = create(administrationId, year, user.getUsername());
+        if (fromPrevious) {
+            copyPrevious(id);
+        }
+        return id;
+    }
+
+    @Transactional
+    void copyPrevious(long reportId) {
+        Report report = reports.findById(reportId).orElseThrow();
+        reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(report.getAdministrationId(), report.getYear())
+                .ifPresent(previous -> {
+                    QuestionnaireDefinition before = questionnaires.byId(previous.getQuestionnaireVersionId());
+                    Map<Long, String> codes = new HashMap<>();
+                    before.questions().forEach(q -> codes.put(q.id(), q.code()));
+                    Map<String, ReportAnswer> byCode = new HashMap<>();
+                    for (ReportSection section : sections.findAllWithAnswers(previous.getId())) {
+                        section.getAnswers().forEach(a -> byCode.put(codes.get(a.getQuestionId()), a));
+                    }
+                    QuestionnaireDefinition now = questionnaires.byId(report.getQuestionnaireVersionId());
+                    Map<Long, ReportSection> mine = sections.findAllWithAnswers(reportId).stream()
+                            .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
+                    for (SectionDefinition section : now.sections()) {
+                        for (QuestionDefinition question : section.questions()) {
+                            ReportAnswer old = byCode.get(question.code());
+                            if (old != null) {
+                                mine.get(section.id()).answerFor(question.id()).carry(old.getChoice(),
+                                        old.getMotivation(), old.getExamples(), old.getEntries());
+                            }
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Confirms carried-over answers as they are: the given questions, or the whole section when empty.
+     * Bumps the section's lock version like a save.
+     */
+    @Transactional
+    public void confirm(Access access, int sectionNumber, long expectedVersion, java.util.Collection<Long> questionIds) {
+        if (!access.canEditAnswers()) {
+            throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
+        }
+        Report report = find(access);
+        SectionDefinition definition = questionnaires.byId(report.getQuestionnaireVersionId()).section(sectionNumber)
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        if (section.getVersion() != expectedVersion) {
+            throw new SectionConflictException(stored(section));
+        }
+        section.getAnswers().stream().filter(a -> questionIds.isEmpty() || questionIds.contains(a.getQuestionId()))
+                .forEach(ReportAnswer::confirm);
+        section.update(section.getAnnotations(), section.getVariations(), section.getBody(), clock.instant(),
+                access.username());
+        sections.saveAndFlush(section);
     }
 
     long create(long administrationId, int year, String username) {
@@ -143,6 +208,17 @@ public class Reports {
      */
     @Transactional
     public long saveSection(Access access, int sectionNumber, long expectedVersion, SectionContent input) {
+        return saveSection(access, sectionNumber, expectedVersion, input, java.util.Set.of(), false);
+    }
+
+    /**
+     * Saves a section as {@link #saveSection(Access, int, long, SectionContent)}; an answer carried over from
+     * last year stays to be confirmed unless the user changed it, confirmed it ({@code confirm}) or confirmed
+     * the whole section ({@code confirmAll}).
+     */
+    @Transactional
+    public long saveSection(Access access, int sectionNumber, long expectedVersion, SectionContent input,
+            java.util.Set<Long> confirm, boolean confirmAll) {
         if (!access.canEditAnnotations()) {
             throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
         }
@@ -166,8 +242,13 @@ public class Reports {
                     throw new IllegalArgumentException("invalid choice for question " + question.code());
                 }
                 List<String> entries = question.hasList() ? answer.entries() : List.of();
-                section.answerFor(question.id()).update(choice, blankToNull(answer.motivation()),
-                        blankToNull(answer.examples()), entries);
+                ReportAnswer stored = section.answerFor(question.id());
+                boolean carriedAndUntouched = !stored.isConfirmed() && stored.sameAs(choice,
+                        blankToNull(answer.motivation()), blankToNull(answer.examples()), entries);
+                stored.update(choice, blankToNull(answer.motivation()), blankToNull(answer.examples()), entries);
+                if (carriedAndUntouched && !confirmAll && !confirm.contains(question.id())) {
+                    stored.leaveToConfirm();
+                }
             }
             section.update(annotations, blankToNull(input.variations()),
                     definition.hasTextField() ? blankToNull(input.body()) : null, clock.instant(), access.username());
@@ -233,18 +314,23 @@ public class Reports {
         Map<Long, ReportSection> byId = new HashMap<>();
         stored.forEach(s -> byId.put(s.getSectionId(), s));
         Map<Integer, SectionState> states = new LinkedHashMap<>();
+        int toConfirm = 0;
         for (SectionDefinition section : questionnaire.sections()) {
             ReportSection row = byId.get(section.id());
-            states.put(section.number(),
-                    row == null ? SectionState.DA_COMPILARE : content(row).state(section, previous != null));
+            SectionState state = row == null ? SectionState.DA_COMPILARE : content(row).state(section, previous != null);
+            long unconfirmed = row == null ? 0 : row.getAnswers().stream().filter(a -> !a.isConfirmed()).count();
+            toConfirm += (int) unconfirmed;
+            // Answers carried over from last year count only once somebody has confirmed them.
+            states.put(section.number(), state == SectionState.COMPLETA && unconfirmed > 0 ? SectionState.PARZIALE : state);
         }
         return new ReportOverview(report.getId(), report.getAdministrationId(), administration.name(),
-                report.getYear(), report.getStatus(), questionnaire, states, previous);
+                report.getYear(), report.getStatus(), questionnaire, states, previous, toConfirm);
     }
 
     private static StoredSection stored(ReportSection section) {
         return new StoredSection(section.getVersion(), content(section), section.getUpdatedAt(),
-                section.getUpdatedBy());
+                section.getUpdatedBy(), section.getAnswers().stream().filter(a -> !a.isConfirmed())
+                        .map(ReportAnswer::getQuestionId).collect(Collectors.toSet()));
     }
 
     private static SectionContent content(ReportSection section) {

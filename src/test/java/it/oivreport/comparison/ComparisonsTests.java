@@ -92,7 +92,7 @@ class ComparisonsTests {
 
     private static ReportOverview overview(long id, int year, QuestionnaireDefinition questionnaire,
             PreviousReport previous) {
-        return new ReportOverview(id, 9, "Comune di Prova", year, ReportStatus.BOZZA, questionnaire, Map.of(), previous);
+        return new ReportOverview(id, 9, "Comune di Prova", year, ReportStatus.BOZZA, questionnaire, Map.of(), previous, 0);
     }
 
     private static QuestionnaireDefinition questionnaire(int version, List<QuestionDefinition> first,

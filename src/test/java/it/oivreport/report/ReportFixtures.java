@@ -27,8 +27,8 @@ public final class ReportFixtures {
                         "Risposta " + q.code(), null, java.util.List.of()));
             }
             long version = reports.section(access, section.number()).stored().version();
-            reports.saveSection(access, section.number(), version, new ReportViews.SectionContent(null, null,
-                    section.hasTextField() ? "Testo della sezione " + section.number() : null, answers));
+            reports.saveSection(access, section.number(), version, new ReportViews.SectionContent(null,
+                    "Nessuna variazione", section.hasTextField() ? "Testo della sezione " + section.number() : null, answers));
         }
     }
 

@@ -37,6 +37,9 @@ class ReportJourneyTests {
             browser.click(By.cssSelector("main button[type=submit]"));
             browser.click(By.linkText("Rapporti"));
             browser.choose("administrationId", "Camera di Commercio di Brescia").type("year", "2026");
+            // A fresh report: not started from the previous year's.
+            browser.click(By.cssSelector("label[for=fromPrevious1]"));
+            assertThat(browser.selected("fromPrevious1")).isFalse();
             browser.screenshot("reports-list-desktop");
             browser.click(By.cssSelector("#content form button[type=submit]"));
             assertThat(browser.title()).startsWith("Camera di Commercio di Brescia – 2026");
@@ -95,7 +98,7 @@ class ReportJourneyTests {
     void twoMembersSavingTheSameSectionSeeTheConflictAndLoseNothing() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
         long brescia = reports.list(oiv).get(0).administrationId();
-        long id = reports.create(brescia, 2019, oiv);
+        long id = reports.create(brescia, 2031, oiv);
         ReportAccess.Access colleague = access.of(id, (AccountPrincipal) users.loadUserByUsername("oiv2"));
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");

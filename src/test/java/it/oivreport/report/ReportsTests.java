@@ -198,6 +198,53 @@ class ReportsTests {
     }
 
     @Test
+    void withAPreviousReportASectionNeedsItsVariations() {
+        ReportFixtures.fillCompletely(reports, oiv);
+        long next = reports.create(administrationId, 2027, "oiv");
+        ReportAccess.Access nextAccess = ReportAccess.system(reportRepository.findById(next).orElseThrow(), "oiv");
+        assertThat(reports.overview(nextAccess).previous().year()).isEqualTo(2026);
+        SectionPage page = reports.section(nextAccess, 9);
+        long version = reports.saveSection(nextAccess, 9, page.stored().version(),
+                new SectionContent(null, null, "Nessuna sede", Map.of()));
+        assertThat(reports.overview(nextAccess).state(9)).isEqualTo(SectionState.PARZIALE);
+        reports.saveSection(nextAccess, 9, version, new SectionContent(null, "Nessuna variazione", "Nessuna sede", Map.of()));
+        assertThat(reports.overview(nextAccess).state(9)).isEqualTo(SectionState.COMPLETA);
+        assertThat(reports.overview(oiv).previous()).isNull();
+    }
+
+    @Test
+    void carriedAnswersStayToConfirmUntilChangedOrConfirmed() {
+        ReportFixtures.fillCompletely(reports, oiv);
+        long next = reports.create(administrationId, 2027, "oiv");
+        reports.copyPrevious(next);
+        ReportAccess.Access nextAccess = ReportAccess.system(reportRepository.findById(next).orElseThrow(), "oiv");
+        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(37);
+
+        SectionPage page = reports.section(nextAccess, 1);
+        List<QuestionDefinition> questions = page.section().questions();
+        assertThat(page.stored().content().answer(questions.get(0).id()).motivation()).isEqualTo("Risposta 1.1");
+        assertThat(page.stored().toConfirm()).hasSize(5);
+
+        // Saved with variations but untouched answers: complete answers, yet still to confirm, so partial.
+        Map<Long, AnswerContent> answers = new java.util.HashMap<>(page.stored().content().answers());
+        answers.put(questions.get(0).id(), new AnswerContent("NO", "Cambiata", null, List.of()));
+        long version = reports.saveSection(nextAccess, 1, page.stored().version(),
+                new SectionContent(null, "1.1 cambiata", null, answers));
+        page = reports.section(nextAccess, 1);
+        assertThat(page.stored().toConfirm()).hasSize(4).doesNotContain(questions.get(0).id());
+        assertThat(reports.overview(nextAccess).state(1)).isEqualTo(SectionState.PARZIALE);
+
+        version = reports.saveSection(nextAccess, 1, version, page.stored().content(),
+                java.util.Set.of(questions.get(1).id()), false);
+        assertThat(reports.section(nextAccess, 1).stored().toConfirm()).hasSize(3);
+        reports.saveSection(nextAccess, 1, version, reports.section(nextAccess, 1).stored().content(),
+                java.util.Set.of(), true);
+        assertThat(reports.section(nextAccess, 1).stored().toConfirm()).isEmpty();
+        assertThat(reports.overview(nextAccess).state(1)).isEqualTo(SectionState.COMPLETA);
+        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(32);
+    }
+
+    @Test
     void unknownReportsAndSectionsAreNotFound() {
         assertThatThrownBy(() -> reports.overview(ReportFixtures.oivAccess(999_999, ReportStatus.BOZZA)))
                 .isInstanceOf(it.oivreport.shared.web.NotFoundException.class);

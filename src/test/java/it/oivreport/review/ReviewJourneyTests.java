@@ -37,7 +37,7 @@ class ReviewJourneyTests {
     void threeMembersReviewAndApprove() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
         long brescia = reports.list(oiv).get(0).administrationId();
-        long id = reports.create(brescia, 2017, oiv);
+        long id = reports.create(brescia, 2032, oiv);
         ReportFixtures.fillCompletely(reports, access.of(id, oiv));
         String page = "/reports/" + id;
 
@@ -45,12 +45,12 @@ class ReviewJourneyTests {
             // Staff leave an osservazione on question 2.3; an OIV member resolves it.
             signIn(browser, "staff");
             browser.open(page + "/sections/2");
-            browser.click(By.cssSelector("#question-2\\.3 + .oiv-comments summary"));
+            browser.click(By.cssSelector("#question-2\\.3 ~ .oiv-comments summary"));
             browser.type("comment-2.3-body", "Manca l’estrazione dal programma XAC.");
             browser.click(By.cssSelector("button[form='comment-2.3']"));
             assertThat(browser.find(By.cssSelector("#section-comments .alert-success")).getText())
                     .isEqualTo("Osservazione aggiunta.");
-            assertThat(browser.find(By.cssSelector("#question-2\\.3 + .oiv-comments")).getText())
+            assertThat(browser.find(By.cssSelector("#question-2\\.3 ~ .oiv-comments")).getText())
                     .contains("Laura Conti", "Manca l’estrazione dal programma XAC.");
             browser.screenshot("section-comment-desktop");
             browser.open(page);
@@ -60,7 +60,7 @@ class ReviewJourneyTests {
             signIn(browser, "oiv");
             browser.open(page + "/sections/2");
             browser.click(By.xpath("//button[normalize-space()='Segna come risolta']"));
-            assertThat(browser.find(By.cssSelector("#question-2\\.3 + .oiv-comments")).getText())
+            assertThat(browser.find(By.cssSelector("#question-2\\.3 ~ .oiv-comments")).getText())
                     .contains("risolta da Marco Bianchi");
             browser.open(page);
             browser.click(By.xpath("//button[normalize-space()='Invia in revisione']"));

@@ -130,6 +130,8 @@ class EndpointAuthorizationTests {
                             .param("body", "Osservazione"), 302, 302, 302, 302, 404),
             new Endpoint("POST", "/reports/{reportId}/comments/{commentId}/resolve",
                     c -> post("/reports/" + c.reportOfA() + "/comments/999999/resolve"), 302, 404, 404, 404, 404),
+            new Endpoint("GET", "/reports/{reportId}/comparison", c -> get("/reports/" + c.reportOfA() + "/comparison"),
+                    302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404));
 

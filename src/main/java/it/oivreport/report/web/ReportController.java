@@ -47,7 +47,7 @@ class ReportController {
             // The cycle that is starting: the report is written at the start of the year it is about.
             List<AdministrationView> choices = creatable(user);
             model.addAttribute("newReport", new NewReportForm(choices.size() == 1 ? choices.get(0).id() : null,
-                    Year.now(clock).getValue()));
+                    Year.now(clock).getValue(), true));
         }
         return render(user, model);
     }
@@ -57,7 +57,7 @@ class ReportController {
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                long id = reports.create(form.administrationId(), form.year(), user);
+                long id = reports.create(form.administrationId(), form.year(), user, form.copyPrevious());
                 redirect.addFlashAttribute("created", true);
                 return "redirect:/reports/" + id;
             } catch (DuplicateReportException duplicate) {

@@ -116,14 +116,20 @@ class SectionController {
             // The very object the errors are bound to: replacing it would drop the field errors.
             return render(page, form, model, permissions);
         }
+        java.util.Set<Long> confirm = action.startsWith("confirm:")
+                ? java.util.Set.of(parseLong(action.substring("confirm:".length()))) : java.util.Set.of();
+        boolean confirmAll = action.equals("confirm-section");
         try {
-            reports.saveSection(permissions, number, aligned.version(), aligned.toContent());
+            reports.saveSection(permissions, number, aligned.version(), aligned.toContent(), confirm, confirmAll);
         } catch (SectionConflictException conflict) {
             return conflict(page, aligned, conflict.current(), model, response);
         } catch (ObjectOptimisticLockingFailureException raceAtCommit) {
             return conflict(page, aligned, reports.section(permissions, number).stored(), model, response);
         }
         redirect.addFlashAttribute("saved", page.section().number());
+        if (!confirm.isEmpty() || confirmAll) {
+            redirect.addFlashAttribute("confirmed", true);
+        }
         List<SectionDefinition> sections = page.report().questionnaire().sections();
         int index = sections.indexOf(page.section());
         if ("next".equals(action)) {
@@ -171,6 +177,14 @@ class SectionController {
             if (!offered) {
                 result.rejectValue("answers[" + i + "].choice", "section.choice.invalid");
             }
+        }
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -82,19 +82,19 @@ class ReportControllerTests {
 
     @Test
     void creatingAReportOpensIt() throws Exception {
-        given(reports.create(eq(3L), eq(2026), any())).willReturn(42L);
+        given(reports.create(eq(3L), eq(2026), any(), eq(false))).willReturn(42L);
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
                         .param("administrationId", "3").param("year", "2026"))
                 .andExpect(redirectedUrl("/reports/42"));
-        given(reports.create(eq(3L), eq(2027), any())).willReturn(43L);
+        given(reports.create(eq(3L), eq(2027), any(), eq(true))).willReturn(43L);
         mvc.perform(post("/reports").with(csrf()).with(user(administrator()))
-                        .param("administrationId", "3").param("year", "2027"))
+                        .param("administrationId", "3").param("year", "2027").param("fromPrevious", "true"))
                 .andExpect(redirectedUrl("/reports/43"));
     }
 
     @Test
     void aSecondReportForTheSameYearIsExplained() throws Exception {
-        given(reports.create(eq(3L), eq(2026), any())).willThrow(new DuplicateReportException(42L));
+        given(reports.create(eq(3L), eq(2026), any(), eq(false))).willThrow(new DuplicateReportException(42L));
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
                         .param("administrationId", "3").param("year", "2026"))
                 .andExpect(status().isOk())
@@ -116,7 +116,7 @@ class ReportControllerTests {
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
                         .param("administrationId", "3").param("year", "1999"))
                 .andExpect(content().string(containsString("Il valore minimo è 2000.")));
-        then(reports).should(never()).create(anyLong(), anyInt(), any());
+        then(reports).should(never()).create(anyLong(), anyInt(), any(), any(Boolean.class));
     }
 
     @Test

@@ -72,7 +72,7 @@ class SectionControllerTests {
             "Rapporto individuale", "Per ogni sezione…",
             List.of(new PartDefinition(1, "Obiettivi strategici", List.of(SECTION_2, SECTION_3))));
     static final ReportOverview OVERVIEW = new ReportOverview(7, 1, "Comune di Prova", 2026, ReportStatus.BOZZA,
-            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE), null);
+            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE), null, 0);
 
     @Autowired
     MockMvc mvc;
@@ -90,7 +90,7 @@ class SectionControllerTests {
     void section() {
         StoredSection stored = new StoredSection(4, new SectionContent("nessuna", null, null,
                 Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")))),
-                Instant.parse("2026-03-02T09:00:00Z"), "anna");
+                Instant.parse("2026-03-02T09:00:00Z"), "anna", null);
         given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("oiv")))).willReturn(OIV);
         given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("staff")))).willReturn(STAFF);
         given(reports.section(any(Access.class), eq(2))).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
@@ -115,14 +115,14 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("id=\"question-2.3\" disabled=\"disabled\"")))
                 .andExpect(content().string(containsString("Come struttura tecnica di supporto puoi modificare le annotazioni")));
         mvc.perform(valid().with(user(staff()))).andExpect(redirectedUrl("/reports/7/sections/2"));
-        then(reports).should().saveSection(eq(STAFF), eq(2), eq(4L), any());
+        then(reports).should().saveSection(eq(STAFF), eq(2), eq(4L), any(), any(), eq(false));
     }
 
     @Test
     void aReportInReviewCannotBeSaved() throws Exception {
         given(access.of(eq(7L), any())).willReturn(ReportFixtures.oivAccess(7, ReportStatus.IN_REVISIONE));
         mvc.perform(valid().with(user(oivMember()))).andExpect(status().isForbidden());
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
     }
 
     @Test
@@ -131,7 +131,7 @@ class SectionControllerTests {
                 .andExpect(redirectedUrl("/reports/7/sections/2"))
                 .andExpect(flash().attribute("saved", 2));
         ArgumentCaptor<SectionContent> saved = ArgumentCaptor.forClass(SectionContent.class);
-        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), saved.capture());
+        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), saved.capture(), any(), eq(false));
         AnswerContent answer = saved.getValue().answer(11);
         org.assertj.core.api.Assertions.assertThat(answer.choice()).isEqualTo("NO");
         // The empty spare row is not an entry.
@@ -157,7 +157,7 @@ class SectionControllerTests {
                 .andExpect(model().attributeHasFieldErrorCode("form", "answers[1].motivation", "Size"))
                 .andExpect(content().string(containsString(tooLong)))
                 .andExpect(content().string(containsString("value=\"Excel\"")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
     }
 
     @Test
@@ -169,7 +169,7 @@ class SectionControllerTests {
         mvc.perform(request)
                 .andExpect(model().attribute("errorLinks", hasSize(1)))
                 .andExpect(content().string(containsString("Puoi inserire al massimo 30 voci.")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
     }
 
     @Test
@@ -186,15 +186,15 @@ class SectionControllerTests {
                 .andExpect(model().attribute("unsaved", true))
                 .andExpect(content().string(not(containsString("value=\"Excel\""))))
                 .andExpect(content().string(containsString("value=\"XAC\"")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
     }
 
     @Test
     void aConflictShowsBothVersionsAndLetsTheUserKeepTheirs() throws Exception {
         StoredSection theirs = new StoredSection(5, new SectionContent(null, null, null,
                 Map.of(11L, new AnswerContent("SI", "Versione di Anna", null, List.of()))),
-                Instant.parse("2026-03-02T10:00:00Z"), "anna");
-        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any())).willThrow(new SectionConflictException(theirs));
+                Instant.parse("2026-03-02T10:00:00Z"), "anna", null);
+        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any(), any(), eq(false))).willThrow(new SectionConflictException(theirs));
 
         mvc.perform(valid().with(user(oivMember())))
                 .andExpect(status().isConflict())
