@@ -39,7 +39,45 @@ public final class TextDiff {
             position = start + delta.getSource().size();
         }
         add(segments, Kind.SAME, old.subList(position, old.size()));
-        return segments;
+        return readable(segments);
+    }
+
+    /**
+     * Word-by-word replacements separated by single spaces ("Tolto: e · Aggiunto: anche · Tolto: gli …") read
+     * badly; a run of them becomes one deletion and one insertion. Both texts still rebuild exactly.
+     */
+    private static List<Segment> readable(List<Segment> segments) {
+        List<Segment> result = new ArrayList<>();
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            boolean change = segment.kind() != Kind.SAME;
+            boolean joiningSpace = !change && segment.text().isBlank() && deleted.length() > 0 && inserted.length() > 0
+                    && i + 1 < segments.size() && segments.get(i + 1).kind() != Kind.SAME;
+            if (change) {
+                (segment.kind() == Kind.DELETED ? deleted : inserted).append(segment.text());
+            } else if (joiningSpace) {
+                deleted.append(segment.text());
+                inserted.append(segment.text());
+            } else {
+                flush(result, deleted, inserted);
+                result.add(segment);
+            }
+        }
+        flush(result, deleted, inserted);
+        return result;
+    }
+
+    private static void flush(List<Segment> result, StringBuilder deleted, StringBuilder inserted) {
+        if (deleted.length() > 0) {
+            result.add(new Segment(Kind.DELETED, deleted.toString()));
+        }
+        if (inserted.length() > 0) {
+            result.add(new Segment(Kind.INSERTED, inserted.toString()));
+        }
+        deleted.setLength(0);
+        inserted.setLength(0);
     }
 
     static List<String> tokens(String text) {

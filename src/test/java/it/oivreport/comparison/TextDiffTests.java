@@ -31,6 +31,16 @@ class TextDiffTests {
     }
 
     @Test
+    void aRunOfReplacedWordsIsOneDeletionAndOneInsertion() {
+        List<Segment> diff = TextDiff.between("il programma e gli indirizzi programmatici",
+                "il programma anche dopo l'emergenza");
+        assertThat(diff).containsExactly(
+                new Segment(Kind.SAME, "il programma "),
+                new Segment(Kind.DELETED, "e gli indirizzi programmatici"),
+                new Segment(Kind.INSERTED, "anche dopo l'emergenza"));
+    }
+
+    @Test
     void emptyAndMissingTexts() {
         assertThat(TextDiff.between(null, null)).isEmpty();
         assertThat(TextDiff.between(null, "Nuovo testo")).containsExactly(new Segment(Kind.INSERTED, "Nuovo testo"));
