@@ -1,5 +1,8 @@
 package it.oivreport.export;
 
+import it.oivreport.comparison.ChangeClass;
+import it.oivreport.comparison.QuestionComparison;
+import it.oivreport.comparison.ReportComparison;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
 import it.oivreport.report.ReportStatus;
@@ -15,8 +18,11 @@ import java.util.List;
  */
 public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, List<Part> parts) {
 
+    /**
+     * @param previousYear the year of the previous cycle's report the comparison is made against, if any
+     */
     public record ReportInfo(long id, String administration, int year, ReportStatus status, long completeSections,
-            int totalSections) {
+            int totalSections, Integer previousYear) {
     }
 
     public record QuestionnaireInfo(String code, int version, String title, String headerNote) {
@@ -29,11 +35,27 @@ public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, Lis
             String variations, List<Question> questions) {
     }
 
+    /**
+     * @param change how the answer compares with the previous cycle's; null without a previous report
+     * @param previous last year's values; null without a previous report or answer
+     */
     public record Question(String code, String text, String kind, String choice, String choiceLabel,
-            String motivation, String examplesLabel, String examples, String listLabel, List<String> entries) {
+            String motivation, String examplesLabel, String examples, String listLabel, List<String> entries,
+            ChangeClass change, Previous previous) {
+    }
+
+    public record Previous(String choiceLabel, String motivation, String examples, List<String> entries) {
     }
 
     public static ReportJson of(ReportDocument document) {
+        return of(document, null);
+    }
+
+    public static ReportJson of(ReportDocument document, ReportComparison comparison) {
+        java.util.Map<String, QuestionComparison> compared = new java.util.HashMap<>();
+        if (comparison != null) {
+            comparison.sections().forEach(s -> s.questions().forEach(q -> compared.put(q.code(), q)));
+        }
         var overview = document.overview();
         QuestionnaireDefinition q = overview.questionnaire();
         List<Part> parts = q.parts().stream().map(part -> new Part(part.number(), part.title(),
@@ -43,16 +65,21 @@ public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, Lis
                         AnswerContent answer = content.answer(question.id());
                         String label = answer.choice() == null ? null
                                 : question.option(answer.choice()).map(OptionDefinition::label).orElse(null);
+                        QuestionComparison c = compared.get(question.code());
+                        Previous previous = c == null || c.changeClass() == ChangeClass.NUOVA ? null
+                                : new Previous(c.previousChoice(), c.previousMotivation(), c.previousExamples(),
+                                        c.previousEntries());
                         return new Question(question.code(), question.text(), question.kind().name(), answer.choice(),
                                 label, answer.motivation(), question.examplesLabel(), answer.examples(),
-                                question.listLabel(), answer.entries());
+                                question.listLabel(), answer.entries(), c == null ? null : c.changeClass(), previous);
                     }).toList();
                     return new Section(section.number(), section.title(), overview.state(section.number()),
                             content.body(), content.annotations(), content.variations(), questions);
                 }).toList())).toList();
         return new ReportJson(
                 new ReportInfo(overview.id(), overview.administrationName(), overview.year(), overview.status(),
-                        overview.completeSections(), overview.totalSections()),
+                        overview.completeSections(), overview.totalSections(),
+                        overview.previous() == null ? null : overview.previous().year()),
                 new QuestionnaireInfo(q.code(), q.number(), q.title(), q.headerNote()), parts);
     }
 }

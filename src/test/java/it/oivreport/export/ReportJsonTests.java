@@ -125,6 +125,22 @@ class ReportJsonTests {
     }
 
     @Test
+    void theNextCycleCarriesEachQuestionsClassAndLastYearsValues() throws Exception {
+        AccountPrincipal oiv = principal("oiv");
+        long brescia = administrations.findByName("Camera di Commercio di Brescia").orElseThrow().id();
+        long id = reports.findId(brescia, 2021).orElseThrow();
+        String json = mvc.perform(get("/reports/{id}/export.json", id).with(user(oiv)))
+                .andExpect(jsonPath("$.report.previousYear").value(2020))
+                .andReturn().getResponse().getContentAsString();
+        Map<String, Object> q11 = JsonPath.read(json, "$.parts[0].sections[0].questions[0]");
+        assertThat(q11).containsEntry("code", "1.1").containsEntry("change", "MODIFICATA");
+        assertThat((String) JsonPath.read(json, "$.parts[0].sections[0].questions[0].previous.motivation"))
+                .startsWith("Sì, tutti gli obiettivi strategici monitorano");
+        assertThat((String) JsonPath.read(json, "$.parts[0].sections[1].questions[0].change")).isEqualTo("INVARIATA");
+        assertThat((String) JsonPath.read(json, "$.parts[0].sections[1].questions[2].change")).isEqualTo("MODIFICATA");
+    }
+
+    @Test
     void anonymousUsersGetNoExport() throws Exception {
         mvc.perform(get("/reports/1/export.json")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }

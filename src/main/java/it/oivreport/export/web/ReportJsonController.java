@@ -1,6 +1,7 @@
 package it.oivreport.export.web;
 
 import it.oivreport.account.AccountPrincipal;
+import it.oivreport.comparison.Comparisons;
 import it.oivreport.export.ReportJson;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
@@ -20,15 +21,18 @@ class ReportJsonController {
 
     private final Reports reports;
     private final ReportAccess access;
+    private final Comparisons comparisons;
 
-    ReportJsonController(Reports reports, ReportAccess access) {
+    ReportJsonController(Reports reports, ReportAccess access, Comparisons comparisons) {
         this.reports = reports;
         this.access = access;
+        this.comparisons = comparisons;
     }
 
     @GetMapping(path = "/reports/{reportId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportJson> export(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
-        ReportJson json = ReportJson.of(reports.document(access.of(reportId, user)));
+        ReportAccess.Access permissions = access.of(reportId, user);
+        ReportJson json = ReportJson.of(reports.document(permissions), comparisons.compare(permissions).orElse(null));
         String filename = "rapporto-oiv-" + json.report().year() + "-" + json.report().id() + ".json";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
