@@ -25,11 +25,37 @@ public final class TextDiff {
     public record Segment(Kind kind, String text) {
     }
 
+    /**
+     * Sentences are compared first, then words only inside the sentences that changed, paired in order: a
+     * word diff over a whole long text costs time in proportion to its length times its changes.
+     */
     public static List<Segment> between(String before, String after) {
-        List<String> old = tokens(before);
-        List<String> now = tokens(after);
+        List<List<String>> old = sentences(tokens(before));
+        List<List<String>> now = sentences(tokens(after));
+        // Sentences compared as whole strings: one equals() per pair instead of one per word.
+        Patch<String> patch = DiffUtils.diff(joined(old), joined(now));
+        List<Run> segments = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            int start = delta.getSource().getPosition();
+            old.subList(position, start).forEach(sentence -> add(segments, Kind.SAME, sentence));
+            List<List<String>> removed = old.subList(start, start + delta.getSource().size());
+            int targetStart = delta.getTarget().getPosition();
+            List<List<String>> added = now.subList(targetStart, targetStart + delta.getTarget().size());
+            int paired = Math.min(removed.size(), added.size());
+            for (int i = 0; i < paired; i++) {
+                words(segments, removed.get(i), added.get(i));
+            }
+            removed.subList(paired, removed.size()).forEach(sentence -> add(segments, Kind.DELETED, sentence));
+            added.subList(paired, added.size()).forEach(sentence -> add(segments, Kind.INSERTED, sentence));
+            position = start + delta.getSource().size();
+        }
+        old.subList(position, old.size()).forEach(sentence -> add(segments, Kind.SAME, sentence));
+        return readable(segments.stream().map(run -> new Segment(run.kind(), run.text().toString())).toList());
+    }
+
+    private static void words(List<Run> segments, List<String> old, List<String> now) {
         Patch<String> patch = DiffUtils.diff(old, now);
-        List<Segment> segments = new ArrayList<>();
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int start = delta.getSource().getPosition();
@@ -39,7 +65,28 @@ public final class TextDiff {
             position = start + delta.getSource().size();
         }
         add(segments, Kind.SAME, old.subList(position, old.size()));
-        return readable(segments);
+    }
+
+    private static List<String> joined(List<List<String>> sentences) {
+        return sentences.stream().map(sentence -> String.join("", sentence)).toList();
+    }
+
+    /** Tokens grouped into sentences: each ends after . ! ? ; : or a line break. */
+    static List<List<String>> sentences(List<String> tokens) {
+        List<List<String>> sentences = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String token : tokens) {
+            current.add(token);
+            if (token.equals(".") || token.equals("!") || token.equals("?") || token.equals(";") || token.equals(":")
+                    || token.contains("\n")) {
+                sentences.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            sentences.add(current);
+        }
+        return sentences;
     }
 
     /**
@@ -91,15 +138,21 @@ public final class TextDiff {
         return tokens;
     }
 
-    private static void add(List<Segment> segments, Kind kind, List<String> tokens) {
+    /** A segment being built: appended to in place, so that long texts are not copied again and again. */
+    private record Run(Kind kind, StringBuilder text) {
+    }
+
+    private static void add(List<Run> runs, Kind kind, List<String> tokens) {
         if (tokens.isEmpty()) {
             return;
         }
-        String text = String.join("", tokens);
-        if (!segments.isEmpty() && segments.get(segments.size() - 1).kind() == kind) {
-            Segment last = segments.remove(segments.size() - 1);
-            text = last.text() + text;
+        Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        if (last == null || last.kind() != kind) {
+            last = new Run(kind, new StringBuilder());
+            runs.add(last);
         }
-        segments.add(new Segment(kind, text));
+        for (String token : tokens) {
+            last.text().append(token);
+        }
     }
 }

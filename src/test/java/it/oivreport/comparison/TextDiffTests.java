@@ -17,8 +17,8 @@ class TextDiffTests {
                 new Segment(Kind.SAME, "Sì, "),
                 new Segment(Kind.INSERTED, "quasi "),
                 new Segment(Kind.SAME, "tutti gli obiettivi sono pertinenti"),
-                new Segment(Kind.INSERTED, "; l’ente è coerente"),
-                new Segment(Kind.SAME, "."));
+                new Segment(Kind.DELETED, "."),
+                new Segment(Kind.INSERTED, "; l’ente è coerente."));
     }
 
     @Test
