@@ -57,12 +57,6 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> fullNamesById() {
-        return users.findAll().stream().collect(java.util.stream.Collectors.toMap(UserAccount::getId,
-                UserAccount::getFullName));
-    }
-
-    @Transactional(readOnly = true)
     public long count() {
         return users.count();
     }

@@ -97,8 +97,12 @@ public class Workflow {
     @Transactional(readOnly = true)
     public WorkflowView view(Access access) {
         AdministrationView administration = administration(access);
-        Map<String, String> names = users.fullNames();
-        Map<Long, String> namesById = users.fullNamesById();
+        // One read of the users serves both the approvals (by id) and the history (by username).
+        List<UserAccounts.UserSummary> everyone = users.list();
+        Map<Long, String> namesById = everyone.stream()
+                .collect(Collectors.toMap(UserAccounts.UserSummary::id, UserAccounts.UserSummary::fullName));
+        Map<String, String> names = everyone.stream().collect(Collectors.toMap(
+                u -> u.username().toLowerCase(java.util.Locale.ROOT), UserAccounts.UserSummary::fullName));
         List<WorkflowView.ApprovalView> approved = approvals.findByReportIdOrderByApprovedAt(access.reportId()).stream()
                 .map(a -> new WorkflowView.ApprovalView(namesById.getOrDefault(a.getUserId(), "?"), a.getApprovedAt()))
                 .toList();

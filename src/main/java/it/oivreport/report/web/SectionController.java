@@ -101,10 +101,13 @@ class SectionController {
         if (action.equals("no-variations") || action.equals("propose-variations")) {
             // Fills the field for the user to read and edit; saving stays the user's own action.
             model.addAttribute("unsaved", true);
+            // Rendering runs the page contributors once; the comparison's draft is then in the model.
+            String view = render(page, aligned, model, permissions);
             String variations = action.equals("no-variations")
                     ? messages.getMessage("comparison.proposal.none", null, Locale.ITALIAN)
-                    : proposal(permissions, number, model);
-            return render(page, aligned.withVariations(variations), model, permissions);
+                    : model.getAttribute("variationsProposal") instanceof String draft ? draft : aligned.variations();
+            model.addAttribute("form", aligned.withVariations(variations));
+            return view;
         }
         if (action.startsWith("add-entry")) {
             model.addAttribute("unsaved", true);
@@ -186,13 +189,6 @@ class SectionController {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The drafted variations, as the comparison module puts them on the section page. */
-    private String proposal(Access permissions, int number, Model model) {
-        contributors.forEach(c -> c.contributeSection(permissions, number, model));
-        Object proposal = model.getAttribute("variationsProposal");
-        return proposal instanceof String text ? text : null;
     }
 
     /** The error summary: one link per error, to the field, saying which question it is about. */
