@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
-  it.oivreport.comparison.ComparisonBenchmark "${1:-50}"
+  it.oivreport.comparison.ComparisonBenchmark "${1:-100}"

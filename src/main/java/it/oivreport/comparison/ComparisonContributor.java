@@ -25,13 +25,13 @@ class ComparisonContributor implements ReportPageContributor {
 
     @Override
     public void contributeSection(Access access, int sectionNumber, Model model) {
-        comparisons.compare(access).ifPresent(comparison -> comparison.sections().stream()
-                .filter(s -> s.number() == sectionNumber).findFirst().ifPresent(section -> {
-                    Map<String, QuestionComparison> byCode = section.questions().stream()
-                            .collect(Collectors.toMap(QuestionComparison::code, Function.identity()));
-                    model.addAttribute("previousYear", comparison.previous().year());
-                    model.addAttribute("questionComparisons", byCode);
-                    model.addAttribute("variationsProposal", section.proposal());
-                }));
+        comparisons.compareSection(access, sectionNumber).ifPresent(view -> {
+            Map<String, QuestionComparison> byCode = view.section().questions().stream()
+                    .collect(Collectors.toMap(QuestionComparison::code, Function.identity()));
+            model.addAttribute("previousYear", view.previousYear());
+            model.addAttribute("questionComparisons", byCode);
+            model.addAttribute("removedQuestions", view.section().removed());
+            model.addAttribute("variationsProposal", view.section().proposal());
+        });
     }
 }

@@ -9,12 +9,15 @@ import it.oivreport.report.ReportViews.ReportDocument;
 import it.oivreport.report.Reports;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +49,29 @@ public class Comparisons {
         return Optional.of(compare(reports.document(access), previous.get()));
     }
 
+    /**
+     * One section only, for the section page: comparing the whole report there would diff every other
+     * section's texts for nothing. Empty when there is no previous report or no such section.
+     */
+    public Optional<SectionView> compareSection(Access access, int sectionNumber) {
+        Optional<ReportDocument> previous = reports.previousDocument(access);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        ReportComparison comparison = compare(reports.document(access), previous.get(), n -> n == sectionNumber);
+        return comparison.sections().stream().findFirst()
+                .map(section -> new SectionView(comparison.previous().year(), section));
+    }
+
+    /** A section compared with the previous cycle, with the previous report's year. */
+    public record SectionView(int previousYear, ReportComparison.SectionComparison section) {
+    }
+
     ReportComparison compare(ReportDocument current, ReportDocument previous) {
+        return compare(current, previous, n -> true);
+    }
+
+    private ReportComparison compare(ReportDocument current, ReportDocument previous, IntPredicate wanted) {
         Map<String, QuestionDefinition> previousQuestions = new HashMap<>();
         Map<String, AnswerContent> previousAnswers = new HashMap<>();
         QuestionnaireDefinition before = previous.overview().questionnaire();
@@ -56,33 +81,39 @@ public class Comparisons {
                 previousAnswers.put(question.code(), previous.contents().get(section.number()).answer(question.id()));
             }
         }
-        List<ReportComparison.SectionComparison> sections = new ArrayList<>();
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (SectionDefinition section : current.overview().questionnaire().sections()) {
-            List<QuestionComparison> questions = new ArrayList<>();
-            for (QuestionDefinition question : section.questions()) {
-                seen.add(question.code());
-                AnswerContent now = current.contents().get(section.number()).answer(question.id());
-                QuestionDefinition old = previousQuestions.get(question.code());
-                questions.add(compare(question, now, old, old == null ? null : previousAnswers.get(question.code())));
-            }
-            sections.add(new ReportComparison.SectionComparison(section.number(), section.title(), questions,
-                    proposal(questions)));
-        }
-        List<QuestionComparison> removed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        current.overview().questionnaire().sections().forEach(section ->
+                section.questions().forEach(question -> seen.add(question.code())));
+        // Removed questions are listed under the section number they had last year.
+        Map<Integer, List<QuestionComparison>> removed = new TreeMap<>();
         for (SectionDefinition section : before.sections()) {
             for (QuestionDefinition old : section.questions()) {
-                if (!seen.contains(old.code())) {
+                if (!seen.contains(old.code()) && wanted.test(section.number())) {
                     AnswerContent was = previousAnswers.get(old.code());
-                    removed.add(new QuestionComparison(old.code(), old.text(), ChangeClass.NON_PIU_PRESENTE,
-                            label(old, was.choice()), null, was.motivation(), TextDiff.between(was.motivation(), null),
-                            was.examples(), TextDiff.between(was.examples(), null), was.entries(), List.of(),
-                            was.entries()));
+                    removed.computeIfAbsent(section.number(), n -> new ArrayList<>()).add(new QuestionComparison(
+                            old.code(), old.text(), ChangeClass.NON_PIU_PRESENTE, label(old, was.choice()), null,
+                            was.motivation(), TextDiff.between(was.motivation(), null), was.examples(),
+                            TextDiff.between(was.examples(), null), was.entries(), List.of(), was.entries()));
                 }
             }
         }
+        // Sections are compared in parallel: a full report of long, heavily changed texts is CPU work that
+        // otherwise keeps a page waiting on one core (bench/comparison.sh measures it).
+        List<ReportComparison.SectionComparison> sections = current.overview().questionnaire().sections()
+                .parallelStream().filter(section -> wanted.test(section.number())).map(section -> {
+                    List<QuestionComparison> questions = new ArrayList<>();
+                    for (QuestionDefinition question : section.questions()) {
+                        AnswerContent now = current.contents().get(section.number()).answer(question.id());
+                        QuestionDefinition old = previousQuestions.get(question.code());
+                        questions.add(compare(question, now, old,
+                                old == null ? null : previousAnswers.get(question.code())));
+                    }
+                    return new ReportComparison.SectionComparison(section.number(), section.title(), questions,
+                            proposal(questions), removed.getOrDefault(section.number(), List.of()));
+                }).toList();
         var overview = current.overview();
-        return new ReportComparison(overview.id(), overview.year(), overview.previous(), sections, removed);
+        return new ReportComparison(overview.id(), overview.year(), overview.previous(), sections,
+                removed.values().stream().flatMap(List::stream).toList());
     }
 
     static QuestionComparison compare(QuestionDefinition question, AnswerContent now, QuestionDefinition oldQuestion,

@@ -9,7 +9,9 @@ import java.util.Map;
 public record ReportComparison(long reportId, int year, PreviousReport previous, List<SectionComparison> sections,
         List<QuestionComparison> removed) {
 
-    public record SectionComparison(int number, String title, List<QuestionComparison> questions, String proposal) {
+    /** A section's questions, and those that were in the section of the same number last year and are gone. */
+    public record SectionComparison(int number, String title, List<QuestionComparison> questions, String proposal,
+            List<QuestionComparison> removed) {
 
         public Map<ChangeClass, Long> counts() {
             return ReportComparison.count(questions);

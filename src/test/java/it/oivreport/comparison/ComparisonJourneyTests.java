@@ -50,6 +50,14 @@ class ComparisonJourneyTests {
             assertThat(page).contains("Rispetto al rapporto 2020 (stato: Approvato).")
                     .containsPattern("\\d+ invariate, [1-9]\\d* modificate, \\d+ nuove, 0 non più presenti");
             browser.screenshot("comparison-desktop");
+
+            // On paper last year's answers are there even if nobody opened them on screen.
+            By firstDiff = By.cssSelector(".oiv-comparison-question .oiv-previous-body");
+            assertThat(browser.laidOut(firstDiff)).isFalse();
+            browser.printMedia(true);
+            assertThat(browser.laidOut(firstDiff)).isTrue();
+            browser.print("comparison-print");
+            browser.printMedia(false);
             browser.click(By.linkText("Mostra solo le modifiche"));
             assertThat(browser.find(By.tagName("main")).getText()).contains("2.3").doesNotContain("Sezione 16");
         }

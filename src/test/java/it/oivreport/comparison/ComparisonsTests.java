@@ -51,6 +51,10 @@ class ComparisonsTests {
         assertThat(comparison.sections().get(1).questions().get(0).changeClass()).isEqualTo(ChangeClass.INVARIATA);
         assertThat(comparison.removed()).extracting(QuestionComparison::code).containsExactly("1.3");
         assertThat(comparison.removed().get(0).changeClass()).isEqualTo(ChangeClass.NON_PIU_PRESENTE);
+        // On the section page, a removed question is listed under the section it was in last year.
+        assertThat(comparison.sections().get(0).removed()).extracting(QuestionComparison::code).containsExactly("1.3");
+        assertThat(comparison.sections().get(0).removed().get(0).previousMotivation()).isEqualTo("Testo che non serve più");
+        assertThat(comparison.sections().get(1).removed()).isEmpty();
 
         assertThat(comparison.counts()).containsEntry(ChangeClass.INVARIATA, 1L).containsEntry(ChangeClass.MODIFICATA, 2L)
                 .containsEntry(ChangeClass.NUOVA, 1L).containsEntry(ChangeClass.NON_PIU_PRESENTE, 1L);

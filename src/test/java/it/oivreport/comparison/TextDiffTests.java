@@ -47,6 +47,41 @@ class TextDiffTests {
         assertThat(TextDiff.between("Vecchio", "")).containsExactly(new Segment(Kind.DELETED, "Vecchio"));
     }
 
+    @Test
+    void tokensAreWordsSpacesAndSingleSigns() {
+        assertThat(TextDiff.tokens("Più del 50%,  l’ente²\n«ok»")).containsExactly(
+                "Più ", "del ", "50", "%", ",  ", "l", "’", "ente²\n", "«", "ok", "»");
+        assertThat(TextDiff.tokens("  rientro")).containsExactly("  ", "rientro");
+    }
+
+    @Test
+    void sentencesEndAtPunctuationAndLineBreaks() {
+        assertThat(TextDiff.sentences("Primo punto; secondo. Terzo\n\nquarto senza fine"))
+                .containsExactly("Primo punto;", " secondo.", " Terzo\n\n", "quarto senza fine");
+        assertThat(TextDiff.sentences(null)).isEmpty();
+    }
+
+    @Test
+    void onlyTheChangedSentenceIsDiffedWordByWord() {
+        List<Segment> diff = TextDiff.between("Uno due tre. Quattro cinque sei. Sette otto.",
+                "Uno due tre. Quattro sei cinque. Sette otto.");
+        assertThat(diff).containsExactly(
+                new Segment(Kind.SAME, "Uno due tre. Quattro "),
+                new Segment(Kind.DELETED, "cinque sei"),
+                new Segment(Kind.INSERTED, "sei cinque"),
+                new Segment(Kind.SAME, ". Sette otto."));
+    }
+
+    @Test
+    void aRewrittenSentenceIsShownAsReplacedNotWordByWord() {
+        List<Segment> diff = TextDiff.between("Il Piano è adottato. Le schede sono pubblicate sul sito.",
+                "Il Piano è adottato. Nessun obiettivo individuale viene assegnato ai dirigenti.");
+        assertThat(diff).containsExactly(
+                new Segment(Kind.SAME, "Il Piano è adottato."),
+                new Segment(Kind.DELETED, " Le schede sono pubblicate sul sito."),
+                new Segment(Kind.INSERTED, " Nessun obiettivo individuale viene assegnato ai dirigenti."));
+    }
+
     /** The text without the segments of the given kind. */
     private static String join(List<Segment> diff, Kind without) {
         StringBuilder text = new StringBuilder();

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
@@ -21,6 +23,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -178,6 +183,29 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("cannot save screenshot " + name, e);
         } finally {
             driver.manage().window().setSize(window);
+        }
+    }
+
+    /** Lays the page out as for printing (CSS {@code @media print}), or back as on screen. */
+    public Browser printMedia(boolean print) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+        return this;
+    }
+
+    /** Whether the element is rendered, by the browser's own checkVisibility(), which sees into <details>. */
+    public boolean laidOut(By by) {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].checkVisibility({contentVisibilityAuto: true})", find(by));
+    }
+
+    /** Prints the page to target/screenshots/{name}.pdf, for people to look at. */
+    public Path print(String name) {
+        Pdf pdf = ((PrintsPage) driver).print(new PrintOptions());
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            return Files.write(SCREENSHOTS.resolve(name + ".pdf"), Base64.getDecoder().decode(pdf.getContent()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save " + name, e);
         }
     }
 

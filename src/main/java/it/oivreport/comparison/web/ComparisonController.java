@@ -28,11 +28,14 @@ class ComparisonController {
 
     @GetMapping("/reports/{reportId}/comparison")
     String comparison(@PathVariable long reportId, @RequestParam(defaultValue = "false") boolean changedOnly,
+            @RequestParam(defaultValue = "false") boolean expanded,
             @AuthenticationPrincipal AccountPrincipal user, Model model) {
         Access permissions = access.of(reportId, user);
         model.addAttribute("report", reports.overview(permissions));
         model.addAttribute("comparison", comparisons.compare(permissions).orElse(null));
         model.addAttribute("changedOnly", changedOnly);
+        // Every "Mostra risposta dell'anno precedente" open, for printing and for reading it all at once.
+        model.addAttribute("expanded", expanded);
         return "comparison/page";
     }
 }

@@ -24,6 +24,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import it.oivreport.account.SecurityTestSupport;
+import it.oivreport.comparison.ChangeClass;
+import it.oivreport.comparison.QuestionComparison;
+import it.oivreport.comparison.TextDiff;
+import it.oivreport.report.ReportPageContributor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.ui.Model;
 import it.oivreport.questionnaire.AnswerKind;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
@@ -105,6 +112,38 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("value=\"Programma XAC\"")))
                 .andExpect(content().string(containsString("<legend class=\"visually-hidden\">Sezione 2</legend>")))
                 .andExpect(content().string(containsString("Specificare i sistemi informatici")));
+    }
+
+    @Test
+    void listsTheQuestionsRemovedFromTheSectionSinceLastYear() throws Exception {
+        mvc.perform(get("/reports/7/sections/2").with(user(oivMember())))
+                .andExpect(content().string(containsString("Domande tolte da questa sezione rispetto al 2020")))
+                .andExpect(content().string(containsString("Qualità dei dati rilevati?")))
+                .andExpect(content().string(containsString("non più presente")))
+                .andExpect(content().string(containsString("Controlli a campione")));
+    }
+
+    /** What the comparison module adds to the section page when a question of last year is gone. */
+    @TestConfiguration
+    static class RemovedQuestion {
+
+        @Bean
+        ReportPageContributor removedQuestion() {
+            return new ReportPageContributor() {
+                @Override
+                public void contribute(Access access, Model model) {
+                }
+
+                @Override
+                public void contributeSection(Access access, int sectionNumber, Model model) {
+                    model.addAttribute("previousYear", 2020);
+                    model.addAttribute("removedQuestions", List.of(new QuestionComparison("2.9",
+                            "Qualità dei dati rilevati?", ChangeClass.NON_PIU_PRESENTE, "Sì", null,
+                            "Controlli a campione", TextDiff.between("Controlli a campione", null), null,
+                            List.of(), List.of(), List.of(), List.of())));
+                }
+            };
+        }
     }
 
     @Test
