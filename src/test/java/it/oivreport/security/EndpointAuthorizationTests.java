@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -48,7 +49,7 @@ class EndpointAuthorizationTests {
     static final List<String> USERS = List.of(ANONYMOUS, "admin", "oiv", "staff", "oivb");
 
     /** One row per endpoint: the request to send and the status for anonymous, admin, oiv, staff, oivb. */
-    record Endpoint(String method, String pattern, Function<Context, MockHttpServletRequestBuilder> request,
+    record Endpoint(String method, String pattern, Function<Context, AbstractMockHttpServletRequestBuilder<?>> request,
             int anonymous, int admin, int oivOfA, int staffOfA, int oivOfB) {
 
         int expected(String user) {
@@ -63,7 +64,7 @@ class EndpointAuthorizationTests {
     }
 
     /** What the requests need to know: ids in the demo data, and the user making the request. */
-    record Context(long reportOfA, long administrationA, String user) {
+    record Context(long reportOfA, long administrationA, String user, long draftOfA, long evidenceOfA) {
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -133,7 +134,33 @@ class EndpointAuthorizationTests {
             new Endpoint("GET", "/reports/{reportId}/comparison", c -> get("/reports/" + c.reportOfA() + "/comparison"),
                     302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
-                    c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404));
+                    c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404),
+            // Evidence: read by whoever reads the report; attached only to editable reports by its members.
+            new Endpoint("GET", "/reports/{reportId}/evidence", c -> get("/reports/" + c.draftOfA() + "/evidence"),
+                    302, 200, 200, 200, 404),
+            new Endpoint("GET", "/reports/{reportId}/sections/{number}/evidence",
+                    c -> get("/reports/" + c.draftOfA() + "/sections/2/evidence").param("questionCode", "2.3"),
+                    302, 200, 200, 200, 404),
+            new Endpoint("POST", "/reports/{reportId}/sections/{number}/evidence",
+                    c -> multipart("/reports/" + c.reportOfA() + "/sections/2/evidence").param("questionCode", "2.3"),
+                    302, 403, 403, 403, 404),
+            new Endpoint("GET", "/reports/{reportId}/evidence/{evidenceId}",
+                    c -> get("/reports/" + c.draftOfA() + "/evidence/" + c.evidenceOfA()), 302, 200, 200, 200, 404),
+            new Endpoint("GET", "/reports/{reportId}/evidence/{evidenceId}/preview",
+                    c -> get("/reports/" + c.draftOfA() + "/evidence/" + c.evidenceOfA() + "/preview"),
+                    302, 200, 200, 200, 404),
+            // Another report's evidence through this report's address is not found, for everybody.
+            new Endpoint("GET", "/reports/{reportId}/evidence/{evidenceId}",
+                    c -> get("/reports/" + c.reportOfA() + "/evidence/" + c.evidenceOfA()), 302, 404, 404, 404, 404),
+            new Endpoint("POST", "/reports/{reportId}/evidence/{evidenceId}/remove",
+                    c -> post("/reports/" + c.reportOfA() + "/evidence/" + c.evidenceOfA() + "/remove"),
+                    302, 404, 404, 404, 404),
+            new Endpoint("POST", "/reports/{reportId}/evidence/{evidenceId}/restore",
+                    c -> post("/reports/" + c.reportOfA() + "/evidence/" + c.evidenceOfA() + "/restore"),
+                    302, 404, 404, 404, 404),
+            new Endpoint("GET", "/admin/evidence", c -> get("/admin/evidence"), 302, 200, 403, 403, 403),
+            new Endpoint("POST", "/admin/evidence/integrity", c -> post("/admin/evidence/integrity"),
+                    302, 200, 403, 403, 403));
 
     @Autowired
     MockMvc mvc;
@@ -154,6 +181,11 @@ class EndpointAuthorizationTests {
     Map<String, AccountPrincipal> principals = new LinkedHashMap<>();
     long reportOfA;
     long administrationA;
+    long draftOfA;
+    long evidenceOfA;
+
+    @Autowired
+    it.oivreport.evidence.Evidences evidences;
 
     @BeforeAll
     void demoData() {
@@ -164,6 +196,10 @@ class EndpointAuthorizationTests {
                 .findFirst().orElseThrow();
         reportOfA = brescia2020.id();
         administrationA = brescia2020.administrationId();
+        draftOfA = reports.list(principals.get("admin")).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2021)
+                .findFirst().orElseThrow().id();
+        evidenceOfA = evidences.ofSection(reportAccess.of(draftOfA, principals.get("admin")), 1).get("").get(0).id();
     }
 
     Stream<Arguments> cases() {
@@ -185,7 +221,7 @@ class EndpointAuthorizationTests {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
     void eachUserGetsTheExpectedStatus(String name, String user, Endpoint endpoint) throws Exception {
-        MockHttpServletRequestBuilder request = endpoint.request().apply(new Context(reportOfA, administrationA, user))
+        AbstractMockHttpServletRequestBuilder<?> request = endpoint.request().apply(new Context(reportOfA, administrationA, user, draftOfA, evidenceOfA))
                 .with(csrf());
         if (!user.equals(ANONYMOUS)) {
             request = request.with(user(principals.get(user)));
@@ -218,6 +254,13 @@ class EndpointAuthorizationTests {
 
     private static MockHttpServletRequestBuilder get(String path) {
         return request(HttpMethod.GET, path);
+    }
+
+    /** An upload of a small PDF, as the attach form sends it. */
+    private static AbstractMockHttpServletRequestBuilder<?> multipart(String path) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                .file(new org.springframework.mock.web.MockMultipartFile("files", "a.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     private static MockHttpServletRequestBuilder post(String path) {

@@ -1,0 +1,24 @@
+package it.oivreport.evidence;
+
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Uploads: the servlet container writes each uploaded file to disk as it arrives (threshold 0), in the
+ * evidence store's own directory, so that memory use does not grow with file size; it refuses requests
+ * over the configured limits before the application reads them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EvidenceProperties.class)
+@EnableScheduling
+class EvidenceConfiguration {
+
+    @Bean
+    MultipartConfigElement multipartConfigElement(EvidenceProperties properties, FileSystemEvidenceStore store) {
+        return new MultipartConfigElement(store.incoming().toString(), properties.maxFileSize().toBytes(),
+                properties.maxRequestSize().toBytes(), 0);
+    }
+}

@@ -1,0 +1,265 @@
+package it.oivreport.evidence;
+
+import it.oivreport.account.UserAccounts;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.ReportOverview;
+import it.oivreport.report.Reports;
+import it.oivreport.shared.web.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Attaching, listing, downloading and removing evidence. An upload goes: stream into a temporary file
+ * (hashing and counting on the way, stopping at the size limit), detect the type from the content, check
+ * the report's total and duplicates, move the file into place, and only then commit the metadata. If the
+ * commit fails, the file is an orphan that nobody can reach, and the sweep deletes it.
+ */
+@Service
+public class Evidences {
+
+    static final int MAX_DESCRIPTION = 1000;
+
+    private final EvidenceRepository evidence;
+    private final EvidenceStore store;
+    private final FileTypes types;
+    private final Reports reports;
+    private final UserAccounts users;
+    private final EvidenceProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Evidences(EvidenceRepository evidence, EvidenceStore store, FileTypes types, Reports reports, UserAccounts users,
+            EvidenceProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.evidence = evidence;
+        this.store = store;
+        this.types = types;
+        this.reports = reports;
+        this.users = users;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A file as it arrives: the name the browser gave and its content. */
+    public record Incoming(String originalName, InputStreamSource content) {
+    }
+
+    /** What an upload did: the files attached, and those whose identical copy was already in the report. */
+    public record Attached(List<String> fileNames, List<Duplicate> alsoElsewhere) {
+    }
+
+    /** A file already attached elsewhere in the report: its name there and where. */
+    public record Duplicate(String fileName, String existingName, int sectionNumber, String questionCode) {
+    }
+
+    /** OIV members and support staff of the administration, while the report is a draft or in review. */
+    public static boolean canAttach(Access access) {
+        return (access.status() == ReportStatus.BOZZA || access.status() == ReportStatus.IN_REVISIONE)
+                && access.canCommentAsMember();
+    }
+
+    public long maxFileSize() {
+        return properties.maxFileSize().toBytes();
+    }
+
+    /**
+     * Attaches all the files or none: when one is refused, none is kept, and the exception says which
+     * and why. {@code questionCode} null or blank means the whole section.
+     */
+    public Attached attach(Access access, int sectionNumber, String questionCode, String description,
+            List<Incoming> files) {
+        if (!canAttach(access)) {
+            throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.notAllowed");
+        }
+        String code = questionCode == null || questionCode.isBlank() ? null : questionCode.strip();
+        checkTarget(access, sectionNumber, code);
+        String text = description == null || description.isBlank() ? null : description.strip();
+        if (text != null && text.length() > MAX_DESCRIPTION) {
+            throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.descriptionTooLong", MAX_DESCRIPTION);
+        }
+        List<Incoming> present = files.stream().filter(f -> f.originalName() != null && !f.originalName().isBlank())
+                .toList();
+        if (present.isEmpty()) {
+            throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.noFile");
+        }
+        List<EvidenceStore.Received> received = new ArrayList<>();
+        try {
+            List<Evidence> rows = new ArrayList<>();
+            List<Duplicate> elsewhere = new ArrayList<>();
+            long total = evidence.activeSize(access.reportId());
+            Map<String, String> inThisUpload = new HashMap<>();
+            for (Incoming file : present) {
+                String name = FileNames.sanitize(file.originalName());
+                EvidenceStore.Received content = receive(file, name);
+                received.add(content);
+                if (content.size() == 0) {
+                    throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.empty", name);
+                }
+                String type = types.allowedType(content.temporary(), name).orElseThrow(() ->
+                        new EvidenceRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.typeRefused", name));
+                total += content.size();
+                if (total > properties.maxReportSize().toBytes()) {
+                    throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,
+                            Sizes.megabytes(properties.maxReportSize().toBytes()));
+                }
+                String twin = inThisUpload.putIfAbsent(content.sha256(), name);
+                if (twin != null) {
+                    throw new EvidenceRejected(HttpStatus.CONFLICT, "evidence.duplicateInUpload", name, twin);
+                }
+                for (Evidence existing : evidence.findByReportIdAndSha256AndRemovedAtIsNull(access.reportId(),
+                        content.sha256())) {
+                    if (existing.getSectionNumber() == sectionNumber
+                            && java.util.Objects.equals(existing.getQuestionCode(), code)) {
+                        throw new EvidenceRejected(HttpStatus.CONFLICT, "evidence.duplicateHere", name,
+                                existing.getFileName());
+                    }
+                    elsewhere.add(new Duplicate(name, existing.getFileName(), existing.getSectionNumber(),
+                            existing.getQuestionCode()));
+                }
+                rows.add(new Evidence(access.reportId(), sectionNumber, code, name, text, type, content.size(),
+                        content.sha256(), access.username(), clock.instant()));
+            }
+            for (EvidenceStore.Received content : received) {
+                store.keep(content);
+            }
+            received.clear();
+            // The files are in place before the metadata is committed: metadata never points to nothing.
+            transaction.executeWithoutResult(status -> evidence.saveAll(rows));
+            return new Attached(rows.stream().map(Evidence::getFileName).toList(), elsewhere);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            received.forEach(store::discard);
+        }
+    }
+
+    private EvidenceStore.Received receive(Incoming file, String name) throws IOException {
+        try (InputStream in = file.content().getInputStream()) {
+            return store.receive(in, maxFileSize());
+        } catch (EvidenceStore.TooLarge e) {
+            throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.fileTooLarge", name,
+                    Sizes.megabytes(maxFileSize()));
+        }
+    }
+
+    private void checkTarget(Access access, int sectionNumber, String code) {
+        SectionDefinition section = reports.overview(access).questionnaire().section(sectionNumber)
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        if (code != null && section.questions().stream().noneMatch(q -> q.code().equals(code))) {
+            throw new NotFoundException("question " + code);
+        }
+    }
+
+    /** The section's evidence by question code, the section's own under "", removed ones left out. */
+    @Transactional(readOnly = true)
+    public Map<String, List<EvidenceView>> ofSection(Access access, int sectionNumber) {
+        Map<String, String> names = users.fullNames();
+        Map<String, List<EvidenceView>> byTarget = new LinkedHashMap<>();
+        for (Evidence e : evidence.findByReportIdAndSectionNumberOrderByUploadedAt(access.reportId(), sectionNumber)) {
+            if (!e.isRemoved()) {
+                EvidenceView view = view(e, access, names);
+                byTarget.computeIfAbsent(view.target(), k -> new ArrayList<>()).add(view);
+            }
+        }
+        return byTarget;
+    }
+
+    /** All the report's evidence, removed ones included, in section and question order. */
+    @Transactional(readOnly = true)
+    public List<EvidenceView> ofReport(Access access) {
+        Map<String, String> names = users.fullNames();
+        return evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(access.reportId()).stream()
+                .map(e -> view(e, access, names)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Integer, Long> countBySection(Access access) {
+        Map<Integer, Long> counts = new HashMap<>();
+        for (Object[] row : evidence.countBySection(access.reportId())) {
+            counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** A file to send: its metadata and its content, opened for streaming. */
+    public record Download(EvidenceView evidence, InputStream content) {
+    }
+
+    /** Any evidence of a report the caller may read, removed ones included (they stay recoverable). */
+    public Download download(Access access, long evidenceId) {
+        Evidence e = find(access, evidenceId);
+        try {
+            InputStream content = store.open(e.getSha256())
+                    .orElseThrow(() -> new NotFoundException("evidence file " + evidenceId));
+            return new Download(view(e, access, Map.of()), content);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Removes (recoverably) one evidence file: the uploader or an OIV member, while the report is editable. */
+    @Transactional
+    public EvidenceView remove(Access access, long evidenceId) {
+        Evidence e = find(access, evidenceId);
+        if (!mayRemove(e, access)) {
+            throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.removeNotAllowed");
+        }
+        if (!e.isRemoved()) {
+            e.remove(access.username(), clock.instant());
+        }
+        return view(e, access, Map.of());
+    }
+
+    /** Puts a removed file back, under the same rules as removing it. */
+    @Transactional
+    public EvidenceView restore(Access access, long evidenceId) {
+        Evidence e = find(access, evidenceId);
+        if (!mayRemove(e, access)) {
+            throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.removeNotAllowed");
+        }
+        if (e.isRemoved()) {
+            if (evidence.activeSize(access.reportId()) + e.getSizeBytes() > properties.maxReportSize().toBytes()) {
+                throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", e.getFileName(),
+                        Sizes.megabytes(properties.maxReportSize().toBytes()));
+            }
+            e.restore();
+        }
+        return view(e, access, Map.of());
+    }
+
+    private static boolean mayRemove(Evidence e, Access access) {
+        return canAttach(access) && (access.isOivMember() || e.getUploadedBy().equals(access.username()));
+    }
+
+    private Evidence find(Access access, long evidenceId) {
+        return evidence.findById(evidenceId).filter(e -> e.getReportId() == access.reportId())
+                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
+    }
+
+    private static EvidenceView view(Evidence e, Access access, Map<String, String> names) {
+        return new EvidenceView(e.getId(), e.getSectionNumber(), e.getQuestionCode(), e.getFileName(),
+                e.getDescription(), e.getContentType(), FileTypes.label(e.getContentType()), e.getSizeBytes(),
+                e.getSha256(), names.getOrDefault(e.getUploadedBy(), e.getUploadedBy()), e.getUploadedAt(),
+                e.getRemovedBy() == null ? null : names.getOrDefault(e.getRemovedBy(), e.getRemovedBy()),
+                e.getRemovedAt(), FileTypes.previewable(e.getContentType()), mayRemove(e, access));
+    }
+
+    Optional<Evidence> byId(long id) {
+        return evidence.findById(id);
+    }
+}

@@ -1,0 +1,189 @@
+package it.oivreport.evidence.web;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.evidence.EvidenceRejected;
+import it.oivreport.evidence.EvidenceView;
+import it.oivreport.evidence.Evidences;
+import it.oivreport.evidence.Evidences.Attached;
+import it.oivreport.evidence.Evidences.Download;
+import it.oivreport.evidence.Evidences.Incoming;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportViews.ReportOverview;
+import it.oivreport.report.Reports;
+import it.oivreport.shared.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Evidence of a report: attaching files to a question or section, the report's Evidenze page, downloads
+ * and previews, removal and restore. Everything goes through {@link ReportAccess}, so another
+ * administration's evidence is a 404 like its reports.
+ */
+@Controller
+@RequestMapping("/reports/{reportId}")
+class EvidenceController {
+
+    private final Evidences evidences;
+    private final Reports reports;
+    private final ReportAccess access;
+
+    EvidenceController(Evidences evidences, Reports reports, ReportAccess access) {
+        this.evidences = evidences;
+        this.reports = reports;
+        this.access = access;
+    }
+
+    /** The attach form on its own page: where the section page's links lead, and where errors are shown. */
+    @GetMapping("/sections/{number}/evidence")
+    String attachPage(@PathVariable long reportId, @PathVariable int number,
+            @RequestParam(required = false) String questionCode, @AuthenticationPrincipal AccountPrincipal user,
+            Model model) {
+        Access permissions = access.of(reportId, user);
+        return attachPage(permissions, number, questionCode, model);
+    }
+
+    @PostMapping("/sections/{number}/evidence")
+    String attach(@PathVariable long reportId, @PathVariable int number,
+            @RequestParam(required = false) String questionCode, @RequestParam(required = false) String description,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Access permissions = access.of(reportId, user);
+        List<Incoming> incoming = files == null ? List.of()
+                : files.stream().map(f -> new Incoming(f.getOriginalFilename(), f)).toList();
+        try {
+            Attached attached = evidences.attach(permissions, number, questionCode, description, incoming);
+            redirect.addFlashAttribute("evidenceDone", attached.fileNames());
+            redirect.addFlashAttribute("evidenceDuplicates", attached.alsoElsewhere());
+            redirect.addFlashAttribute("evidenceFor", questionCode == null ? "" : questionCode);
+            return "redirect:/reports/" + reportId + "/sections/" + number + "#" + anchor(questionCode);
+        } catch (EvidenceRejected refused) {
+            response.setStatus(refused.status().value());
+            model.addAttribute("evidenceError", refused.code());
+            model.addAttribute("evidenceErrorArgs", refused.arguments());
+            model.addAttribute("description", description);
+            return attachPage(permissions, number, questionCode, model);
+        }
+    }
+
+    private String attachPage(Access permissions, int number, String questionCode, Model model) {
+        ReportOverview report = reports.overview(permissions);
+        var section = report.questionnaire().section(number).orElseThrow(() -> new NotFoundException("section " + number));
+        String code = questionCode == null || questionCode.isBlank() ? null : questionCode;
+        var question = code == null ? null : section.questions().stream().filter(q -> q.code().equals(code))
+                .findFirst().orElseThrow(() -> new NotFoundException("question " + code));
+        model.addAttribute("report", report);
+        model.addAttribute("section", section);
+        model.addAttribute("question", question);
+        model.addAttribute("evidence", evidences.ofSection(permissions, number).getOrDefault(code == null ? "" : code, List.of()));
+        model.addAttribute("canAttach", Evidences.canAttach(permissions));
+        model.addAttribute("maxFileSize", evidences.maxFileSize());
+        return "evidence/attach";
+    }
+
+    @GetMapping("/evidence")
+    String list(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        Access permissions = access.of(reportId, user);
+        ReportOverview report = reports.overview(permissions);
+        List<EvidenceView> all = evidences.ofReport(permissions);
+        Map<Integer, List<EvidenceView>> bySection = new TreeMap<>();
+        all.stream().filter(e -> !e.removed())
+                .forEach(e -> bySection.computeIfAbsent(e.sectionNumber(), k -> new java.util.ArrayList<>()).add(e));
+        model.addAttribute("report", report);
+        model.addAttribute("bySection", bySection);
+        model.addAttribute("removed", all.stream().filter(EvidenceView::removed).toList());
+        model.addAttribute("totalSize", all.stream().filter(e -> !e.removed()).mapToLong(EvidenceView::size).sum());
+        model.addAttribute("count", all.stream().filter(e -> !e.removed()).count());
+        model.addAttribute("canAttach", Evidences.canAttach(permissions));
+        return "evidence/list";
+    }
+
+    @GetMapping("/evidence/{evidenceId}")
+    ResponseEntity<InputStreamResource> download(@PathVariable long reportId, @PathVariable long evidenceId,
+            @AuthenticationPrincipal AccountPrincipal user) {
+        return send(evidences.download(access.of(reportId, user), evidenceId), false);
+    }
+
+    /** PDFs and images shown in the browser, under the same authorization as the download. */
+    @GetMapping("/evidence/{evidenceId}/preview")
+    ResponseEntity<InputStreamResource> preview(@PathVariable long reportId, @PathVariable long evidenceId,
+            @AuthenticationPrincipal AccountPrincipal user) {
+        Download download = evidences.download(access.of(reportId, user), evidenceId);
+        if (!download.evidence().previewable()) {
+            closeQuietly(download);
+            throw new NotFoundException("no preview for evidence " + evidenceId);
+        }
+        return send(download, true);
+    }
+
+    private static ResponseEntity<InputStreamResource> send(Download download, boolean inline) {
+        EvidenceView e = download.evidence();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(inline, e.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                // Never cached by shared caches: evidence is readable only by the report's members.
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .contentType(MediaType.parseMediaType(e.contentType()))
+                .contentLength(e.size())
+                .body(new InputStreamResource(download.content()));
+    }
+
+    private static void closeQuietly(Download download) {
+        try {
+            download.content().close();
+        } catch (java.io.IOException ignored) {
+            // Nothing was sent from it.
+        }
+    }
+
+    @PostMapping("/evidence/{evidenceId}/remove")
+    String remove(@PathVariable long reportId, @PathVariable long evidenceId,
+            @RequestParam(defaultValue = "section") String back, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        Access permissions = access.of(reportId, user);
+        try {
+            EvidenceView removed = evidences.remove(permissions, evidenceId);
+            redirect.addFlashAttribute("evidenceRemoved", removed.fileName());
+            redirect.addFlashAttribute("evidenceRemovedId", removed.id());
+            return back.equals("list") ? "redirect:/reports/" + reportId + "/evidence"
+                    : "redirect:/reports/" + reportId + "/sections/" + removed.sectionNumber() + "#" + anchor(removed.questionCode());
+        } catch (EvidenceRejected refused) {
+            redirect.addFlashAttribute("evidenceRefused", refused.code());
+            return "redirect:/reports/" + reportId + "/evidence";
+        }
+    }
+
+    @PostMapping("/evidence/{evidenceId}/restore")
+    String restore(@PathVariable long reportId, @PathVariable long evidenceId,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+        Access permissions = access.of(reportId, user);
+        try {
+            redirect.addFlashAttribute("evidenceRestored", evidences.restore(permissions, evidenceId).fileName());
+        } catch (EvidenceRejected refused) {
+            redirect.addFlashAttribute("evidenceRefused", refused.code());
+            redirect.addFlashAttribute("evidenceRefusedArgs", refused.arguments());
+        }
+        return "redirect:/reports/" + reportId + "/evidence";
+    }
+
+    private static String anchor(String questionCode) {
+        return questionCode == null || questionCode.isBlank() ? "section-evidence" : "question-" + questionCode;
+    }
+}
