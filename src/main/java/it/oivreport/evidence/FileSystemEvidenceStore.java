@@ -172,7 +172,8 @@ class FileSystemEvidenceStore implements EvidenceStore {
         return deleted;
     }
 
-    private Path path(String sha256) {
+    /** Where content with this hash is, or would be, stored. */
+    Path path(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }

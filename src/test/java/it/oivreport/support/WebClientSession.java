@@ -3,6 +3,7 @@ package it.oivreport.support;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.util.Map;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,12 +20,13 @@ public final class WebClientSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private final String baseUrl;
 
     public WebClientSession(int port) {
         this.baseUrl = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -48,6 +50,44 @@ public final class WebClientSession {
         HttpResponse<String> response = post("/login", "username=" + encode(username) + "&password="
                 + encode(password) + "&_csrf=" + encode(csrfToken(get("/login").body())));
         return response.headers().firstValue("Location").orElse("");
+    }
+
+    /**
+     * A multipart upload as the attach form sends it: the CSRF token of the page at {@code tokenFrom} and the
+     * fields, then one file part per entry of {@code files} (name to content).
+     */
+    public HttpResponse<String> upload(String path, String tokenFrom, Map<String, String> fields,
+            Map<String, byte[]> files) throws IOException, InterruptedException {
+        String boundary = "----oiv" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrfToken(get(tokenFrom).body()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session's cookies as a Cookie header, for requests this client cannot make (a cut-off upload). */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+    }
+
+    /** The CSRF token of the page at {@code path}. */
+    public String token(String path) throws IOException, InterruptedException {
+        return csrfToken(get(path).body());
     }
 
     private HttpRequest.Builder request(String path) {

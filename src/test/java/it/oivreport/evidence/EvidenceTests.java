@@ -1,0 +1,318 @@
+package it.oivreport.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.administration.AdministrationDetails;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.Reports;
+import it.oivreport.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Evidence through the web layer and the service, on PostgreSQL and a real store, with small limits (1 MB). */
+@IntegrationTest
+class EvidenceTests {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    ReportAccess access;
+
+    @Autowired
+    Administrations administrations;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    Evidences evidences;
+
+    @Autowired
+    EvidenceIntegrity integrity;
+
+    @Autowired
+    FileSystemEvidenceStore store;
+
+    @Autowired
+    EvidenceRepository repository;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    AccountPrincipal oiv;
+    AccountPrincipal staff;
+    long reportId;
+    String base;
+
+    @BeforeEach
+    void freshReport() {
+        oiv = principal("oiv");
+        staff = principal("staff");
+        long administration = administrations.create(new AdministrationDetails("Comune delle Evidenze " + UUID.randomUUID(),
+                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
+        memberships.assign(oiv.getId(), administration, Role.OIV);
+        memberships.assign(staff.getId(), administration, Role.STAFF);
+        reportId = reports.create(administration, 2026, oiv);
+        base = "/reports/" + reportId;
+    }
+
+    private AccountPrincipal principal(String username) {
+        return (AccountPrincipal) users.loadUserByUsername(username);
+    }
+
+    private MvcResult upload(AccountPrincipal who, String questionCode, MockMultipartFile... files) throws Exception {
+        var request = multipart(base + "/sections/2/evidence").param("questionCode", questionCode)
+                .param("description", "Estrazione dai sistemi");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return mvc.perform(request.with(csrf()).with(user(who))).andReturn();
+    }
+
+    private static MockMultipartFile file(String name, byte[] content) {
+        // The browser's type is deliberately wrong: it must not matter.
+        return new MockMultipartFile("files", name, "application/octet-stream", content);
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private List<EvidenceView> listed() {
+        return evidences.ofReport(access.of(reportId, oiv));
+    }
+
+    @Test
+    void uploadListDownloadAndRemove() throws Exception {
+        byte[] csv = "anno;valore\n2025;12\n2026;14\n".getBytes(StandardCharsets.UTF_8);
+        MvcResult result = upload(staff, "2.3", file("delibera n. 12 è approvata.pdf", PDF), file("indicatori.csv", csv));
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(base + "/sections/2#question-2.3");
+
+        List<EvidenceView> all = listed();
+        assertThat(all).extracting(EvidenceView::fileName).containsExactly("delibera n. 12 è approvata.pdf", "indicatori.csv");
+        EvidenceView pdf = all.get(0);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.size()).isEqualTo(PDF.length);
+        assertThat(pdf.sha256()).isEqualTo(sha256(PDF));
+        assertThat(all.get(1).contentType()).isEqualTo("text/csv");
+        assertThat(all.get(1).sha256()).isEqualTo(sha256(csv));
+        assertThat(pdf.uploadedBy()).isEqualTo("Laura Conti");
+
+        // The section page lists them under 2.3 with the whole hash; the Evidenze page adds the total.
+        mvc.perform(get(base + "/sections/2").with(user(oiv))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("delibera n. 12 è approvata.pdf")))
+                .andExpect(content().string(containsString(sha256(csv))));
+        mvc.perform(get(base + "/evidence").with(user(oiv))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2 file, " + (PDF.length + csv.length) + " byte in tutto")))
+                .andExpect(content().string(containsString(sha256(PDF))));
+
+        byte[] downloaded = mvc.perform(get(base + "/evidence/" + pdf.id()).with(user(oiv)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"delibera n. 12 e approvata.pdf\"; "
+                        + "filename*=UTF-8''delibera%20n.%2012%20%C3%A8%20approvata.pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(PDF);
+        mvc.perform(get(base + "/evidence/" + pdf.id() + "/preview").with(user(staff))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("inline;")));
+        mvc.perform(get(base + "/evidence/" + all.get(1).id() + "/preview").with(user(oiv)))
+                .andExpect(status().isNotFound());
+
+        // Removal is recorded and recoverable.
+        mvc.perform(post(base + "/evidence/" + pdf.id() + "/remove").param("back", "list").with(csrf()).with(user(oiv)))
+                .andExpect(redirectedUrl(base + "/evidence"));
+        EvidenceView removed = listed().get(0);
+        assertThat(removed.removed()).isTrue();
+        assertThat(removed.removedBy()).isEqualTo("Marco Bianchi");
+        assertThat(removed.removedAt()).isNotNull();
+        assertThat(evidences.ofSection(access.of(reportId, oiv), 2).get("2.3")).hasSize(1);
+        assertThat(store.file(pdf.sha256())).isPresent();
+        mvc.perform(get(base + "/evidence").with(user(oiv)))
+                .andExpect(content().string(containsString("Evidenze rimosse")))
+                .andExpect(content().string(containsString("Rimosso da Marco Bianchi")));
+        mvc.perform(post(base + "/evidence/" + pdf.id() + "/restore").with(csrf()).with(user(oiv)))
+                .andExpect(redirectedUrl(base + "/evidence"));
+        assertThat(listed().get(0).removed()).isFalse();
+    }
+
+    @Test
+    void staffRemoveOnlyTheirOwnUploadsAndMembersRemoveAny() throws Exception {
+        upload(oiv, "2.3", file("del-oiv.pdf", PDF));
+        upload(staff, "2.1", file("dello-staff.txt", "Testo dello staff".getBytes(StandardCharsets.UTF_8)));
+        EvidenceView byOiv = listed().stream().filter(e -> e.fileName().equals("del-oiv.pdf")).findFirst().orElseThrow();
+        EvidenceView byStaff = listed().stream().filter(e -> e.fileName().equals("dello-staff.txt")).findFirst().orElseThrow();
+        mvc.perform(post(base + "/evidence/" + byOiv.id() + "/remove").with(csrf()).with(user(staff)))
+                .andExpect(redirectedUrl(base + "/evidence"));
+        assertThat(listed()).noneMatch(EvidenceView::removed);
+        mvc.perform(post(base + "/evidence/" + byStaff.id() + "/remove").with(csrf()).with(user(staff)))
+                .andExpect(redirectedUrl(base + "/sections/2#question-2.1"));
+        mvc.perform(post(base + "/evidence/" + byOiv.id() + "/remove").with(csrf()).with(user(oiv)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(listed()).allMatch(EvidenceView::removed);
+    }
+
+    @Test
+    void everyBadInputGetsAnItalianMessageAndChangesNothing() throws Exception {
+        upload(staff, "2.3", file("prima.pdf", PDF));
+        byte[] exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[60] = (byte) 0x80;
+        exe[128] = 'P';
+        exe[129] = 'E';
+        expectRefused(upload(staff, "2.3", file("vuoto.pdf", new byte[0])), 400, "Il file «vuoto.pdf» è vuoto.");
+        expectRefused(upload(staff, "2.3"), 400, "Scegli almeno un file da allegare.");
+        expectRefused(upload(staff, "2.3", file("relazione.pdf", exe)), 415, "Il file «relazione.pdf» non è di un tipo ammesso.");
+        expectRefused(upload(staff, "2.3", file("pagina.html", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8))), 415, "«pagina.html» non è di un tipo ammesso");
+        expectRefused(upload(staff, "2.3", file("grafico.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+                .getBytes(StandardCharsets.UTF_8))), 415, "«grafico.svg» non è di un tipo ammesso");
+        expectRefused(upload(staff, "2.3", file("grande.txt", "a".repeat(1024 * 1024 + 1).getBytes(StandardCharsets.UTF_8))),
+                413, "Il file «grande.txt» supera il limite di 1 MB per file.");
+        // A good file beside a bad one is not attached either: all or nothing.
+        expectRefused(upload(staff, "2.3", file("buono.txt", "Buono".getBytes(StandardCharsets.UTF_8)), file("cattivo.pdf", exe)),
+                415, "«cattivo.pdf» non è di un tipo ammesso");
+        assertThat(listed()).extracting(EvidenceView::fileName).containsExactly("prima.pdf");
+        assertThat(Files.list(store.incoming()).filter(p -> p.getFileName().toString().startsWith("upload-"))).isEmpty();
+    }
+
+    @Test
+    void theReportTotalIsLimited() throws Exception {
+        byte[] nearlyOneMegabyte = new byte[900 * 1024];
+        for (int i = 0; i < 3; i++) {
+            java.util.Arrays.fill(nearlyOneMegabyte, (byte) ('a' + i));
+            assertThat(upload(staff, "2.3", file("parte" + i + ".txt", nearlyOneMegabyte.clone())).getResponse().getStatus())
+                    .isEqualTo(302);
+        }
+        java.util.Arrays.fill(nearlyOneMegabyte, (byte) 'z');
+        expectRefused(upload(staff, "2.3", file("parte3.txt", nearlyOneMegabyte)), 413,
+                "Con «parte3.txt» le evidenze del rapporto supererebbero il limite di 3 MB complessivi.");
+        assertThat(listed()).hasSize(3);
+    }
+
+    @Test
+    void anIdenticalFileIsReported() throws Exception {
+        upload(staff, "2.3", file("delibera.pdf", PDF));
+        expectRefused(upload(oiv, "2.3", file("copia.pdf", PDF)), 409, "«copia.pdf» è già allegato qui come «delibera.pdf».");
+        MvcResult elsewhere = upload(oiv, "2.1", file("copia.pdf", PDF));
+        assertThat(elsewhere.getResponse().getStatus()).isEqualTo(302);
+        mvc.perform(get(base + "/sections/2").with(user(oiv)).flashAttrs(elsewhere.getFlashMap()))
+                .andExpect(content().string(containsString("«copia.pdf» è già presente come «delibera.pdf» nella domanda 2.3: allegato anche qui.")));
+        expectRefused(upload(oiv, "2.2", file("uno.pdf", PDF), file("due.pdf", PDF)), 409, "«due.pdf» e «uno.pdf» sono lo stesso file.");
+    }
+
+    private static void expectRefused(MvcResult result, int status, String message) throws Exception {
+        assertThat(result.getResponse().getStatus()).isEqualTo(status);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(message)
+                .contains("Nessun file è stato allegato").doesNotContain("Exception");
+    }
+
+    @Test
+    void theIntegrityCheckFindsChangedAndMissingFiles() throws Exception {
+        byte[] one = ("Verbale " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] two = ("Relazione " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        upload(staff, "2.3", file("verbale.txt", one), file("relazione.txt", two));
+        assertThat(integrity.verify().problems()).noneMatch(p -> p.fileNames().contains("verbale.txt"));
+
+        Path stored = store.file(sha256(one)).orElseThrow();
+        Files.writeString(stored, "manomesso");
+        Files.delete(store.file(sha256(two)).orElseThrow());
+        EvidenceIntegrity.Check check = integrity.verify();
+        assertThat(check.problems()).anySatisfy(p -> {
+            assertThat(p.sha256()).isEqualTo(sha256(one));
+            assertThat(p.missing()).isFalse();
+            assertThat(p.fileNames()).containsExactly("verbale.txt");
+            assertThat(p.reportIds()).containsExactly(reportId);
+        }).anySatisfy(p -> {
+            assertThat(p.sha256()).isEqualTo(sha256(two));
+            assertThat(p.missing()).isTrue();
+        });
+        mvc.perform(post("/admin/evidence/integrity").with(csrf()).with(user(principal("admin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("verbale.txt")))
+                .andExpect(content().string(containsString("alterato")))
+                .andExpect(content().string(containsString("mancante")));
+        // Put them back, so that other tests' checks start clean.
+        Files.write(stored, one);
+        Files.write(store.path(sha256(two)), two);
+        assertThat(integrity.verify().problems()).isEmpty();
+    }
+
+    @Test
+    void aFailureBetweenTheFileAndTheCommitLeavesNothingReachableAndTheSweepCleansUp() throws Exception {
+        byte[] content = ("Documento mai registrato " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(content);
+        ReportAccess.Access staffAccess = access.of(reportId, staff);
+        try {
+            transaction.executeWithoutResult(status -> {
+                evidences.attach(staffAccess, 2, "2.3", null,
+                        List.of(new Evidences.Incoming("perso.txt", new ByteArrayResource(content))));
+                throw new IllegalStateException("database failure after the file was written");
+            });
+        } catch (IllegalStateException expected) {
+            // The metadata commit failed.
+        }
+        assertThat(repository.findByReportIdAndSha256AndRemovedAtIsNull(reportId, sha)).isEmpty();
+        assertThat(listed()).isEmpty();
+        assertThat(store.file(sha)).isPresent();
+        assertThat(integrity.orphans()).isGreaterThanOrEqualTo(1);
+
+        // A fresh orphan survives the sweep (its upload may still be committing); an old one does not.
+        integrity.sweep();
+        assertThat(store.file(sha)).isPresent();
+        Files.setLastModifiedTime(store.file(sha).orElseThrow(), FileTime.from(Instant.now().minusSeconds(7200)));
+        Path interrupted = Files.createTempFile(store.incoming(), "upload-", ".part");
+        Files.setLastModifiedTime(interrupted, FileTime.from(Instant.now().minusSeconds(7200)));
+        EvidenceIntegrity.Sweep sweep = integrity.sweep();
+        assertThat(sweep.orphans()).isGreaterThanOrEqualTo(1);
+        assertThat(sweep.temporary()).isGreaterThanOrEqualTo(1);
+        assertThat(store.file(sha)).isEmpty();
+        assertThat(interrupted).doesNotExist();
+        assertThat(integrity.orphans()).isZero();
+        // Evidence with metadata is never swept, however old.
+        assertThat(integrity.verify().problems()).isEmpty();
+    }
+}
