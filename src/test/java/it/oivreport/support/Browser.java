@@ -147,6 +147,26 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses files in a file input, as a user picking them in the dialog. */
+    public Browser attach(String id, Path... files) {
+        WebElement input = driver.findElement(By.id(id));
+        input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
+        return this;
+    }
+
+    /**
+     * Downloads what a link points to with the browser's own session, as the browser would save it, and
+     * returns the bytes (headless Chromium has no download folder to look into).
+     */
+    public byte[] download(String path) {
+        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+                  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));
+                }).catch(e => done('ERROR ' + e));""", path);
+        return Base64.getDecoder().decode((String) base64);
+    }
+
     public Browser click(By by) {
         reachable(driver.findElement(by)).click();
         return check();

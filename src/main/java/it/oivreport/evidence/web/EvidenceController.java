@@ -103,9 +103,11 @@ class EvidenceController {
         Access permissions = access.of(reportId, user);
         ReportOverview report = reports.overview(permissions);
         List<EvidenceView> all = evidences.ofReport(permissions);
-        Map<Integer, List<EvidenceView>> bySection = new TreeMap<>();
-        all.stream().filter(e -> !e.removed())
-                .forEach(e -> bySection.computeIfAbsent(e.sectionNumber(), k -> new java.util.ArrayList<>()).add(e));
+        // Section by section, then the section's own evidence ("") before its questions' in question order.
+        Map<Integer, Map<String, List<EvidenceView>>> bySection = new TreeMap<>();
+        all.stream().filter(e -> !e.removed()).forEach(e -> bySection
+                .computeIfAbsent(e.sectionNumber(), k -> new TreeMap<>(EvidenceController::byQuestionCode))
+                .computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e));
         model.addAttribute("report", report);
         model.addAttribute("bySection", bySection);
         model.addAttribute("removed", all.stream().filter(EvidenceView::removed).toList());
@@ -181,6 +183,23 @@ class EvidenceController {
             redirect.addFlashAttribute("evidenceRefusedArgs", refused.arguments());
         }
         return "redirect:/reports/" + reportId + "/evidence";
+    }
+
+    /** "" first, then 2.2 before 2.10. */
+    private static int byQuestionCode(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? (b.isEmpty() ? 0 : -1) : 1;
+        }
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     private static String anchor(String questionCode) {

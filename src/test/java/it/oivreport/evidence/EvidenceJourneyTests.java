@@ -1,0 +1,74 @@
+package it.oivreport.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.oivreport.support.Browser;
+import it.oivreport.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The support staff file two documents under question 2.3 of the 2021 demo report and see them listed with
+ * their SHA-256; an OIV member downloads one and gets exactly the same bytes.
+ */
+@IntegrationTest
+class EvidenceJourneyTests {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void staffAttachTwoFilesAndAnOivMemberDownloadsOne() throws Exception {
+        byte[] verbale = ("Verbale della riunione del 12 marzo 2021: il Piano è stato illustrato alle aree. " + UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8);
+        Path first = Files.write(dir.resolve("verbale-riunione-2021.txt"), verbale);
+        Path second = Files.write(dir.resolve("estrazione-indicatori.csv"),
+                ("indicatore;valore\nPratiche evase entro 5 giorni;86\n" + UUID.randomUUID() + ";1\n").getBytes(StandardCharsets.UTF_8));
+
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "staff").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.3']"));
+            browser.attach("evidence-2.3-files", first, second).type("evidence-2.3-description", "Verbale e indicatori");
+            browser.click(By.cssSelector("button[form='evidence-2.3']"));
+
+            assertThat(browser.currentPath()).contains("/sections/2");
+            WebElement evidence = browser.find(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.3')]]"));
+            assertThat(evidence.getText()).contains("Allegati: verbale-riunione-2021.txt, estrazione-indicatori.csv.")
+                    .contains("verbale-riunione-2021.txt", "estrazione-indicatori.csv", "Testo", "CSV", "Laura Conti")
+                    .contains(sha256(verbale)).contains(sha256(Files.readAllBytes(second)));
+            browser.screenshot("evidence-section-desktop");
+            browser.click(By.cssSelector("form[action='/logout'] button"));
+
+            browser.open("/login").type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+            browser.click(By.linkText("Evidenze"));
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Domanda 2.3", "verbale-riunione-2021.txt")
+                    .contains(sha256(verbale)).contains("delibera-giunta-12-2021.pdf");
+            browser.screenshot("evidence-list-desktop");
+            String href = browser.find(By.linkText("verbale-riunione-2021.txt")).getAttribute("href");
+            assertThat(browser.download(href)).isEqualTo(verbale);
+        }
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
