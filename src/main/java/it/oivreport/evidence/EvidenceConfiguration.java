@@ -1,7 +1,6 @@
 package it.oivreport.evidence;
 
 import jakarta.servlet.MultipartConfigElement;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * enforced while the file streams into the store, and the request as a whole by {@link UploadSizeFilter}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EvidenceProperties.class)
 @EnableScheduling
 class EvidenceConfiguration {
 

@@ -3,6 +3,7 @@ package it.oivreport.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.springframework.core.io.Resource;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,6 +29,12 @@ interface EvidenceStore {
 
     /** The stored content, or empty if there is none under this hash. */
     Optional<InputStream> open(String sha256) throws IOException;
+
+    /**
+     * The stored content as a resource to send, or empty if there is none. A file-backed resource lets the
+     * web layer stream it with large buffers instead of through a generic stream.
+     */
+    Optional<Resource> resource(String sha256);
 
     /** The size of the stored content, or empty if there is none. */
     Optional<Long> size(String sha256) throws IOException;

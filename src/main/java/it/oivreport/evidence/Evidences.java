@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.InputStreamSource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,20 +197,16 @@ public class Evidences {
         return counts;
     }
 
-    /** A file to send: its metadata and its content, opened for streaming. */
-    public record Download(EvidenceView evidence, InputStream content) {
+    /** A file to send: its metadata and its content. */
+    public record Download(EvidenceView evidence, Resource content) {
     }
 
     /** Any evidence of a report the caller may read, removed ones included (they stay recoverable). */
     public Download download(Access access, long evidenceId) {
         Evidence e = find(access, evidenceId);
-        try {
-            InputStream content = store.open(e.getSha256())
-                    .orElseThrow(() -> new NotFoundException("evidence file " + evidenceId));
-            return new Download(view(e, access, Map.of()), content);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        Resource content = store.resource(e.getSha256())
+                .orElseThrow(() -> new NotFoundException("evidence file " + evidenceId));
+        return new Download(view(e, access, Map.of()), content);
     }
 
     /** Removes (recoverably) one evidence file: the uploader or an OIV member, while the report is editable. */

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,6 +117,11 @@ class FileSystemEvidenceStore implements EvidenceStore {
             return Optional.empty();
         }
         return Optional.of(Files.newInputStream(path));
+    }
+
+    @Override
+    public Optional<Resource> resource(String sha256) {
+        return file(sha256).map(FileSystemResource::new);
     }
 
     @Override
