@@ -135,6 +135,8 @@ class EndpointAuthorizationTests {
                     302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404),
+            new Endpoint("GET", "/reports/{reportId}/export.pdf",
+                    c -> get("/reports/" + c.reportOfA() + "/export.pdf"), 302, 200, 200, 200, 404),
             // Evidence: read by whoever reads the report; attached only to editable reports by its members.
             new Endpoint("GET", "/reports/{reportId}/evidence", c -> get("/reports/" + c.draftOfA() + "/evidence"),
                     302, 200, 200, 200, 404),

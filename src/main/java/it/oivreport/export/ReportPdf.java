@@ -1,0 +1,574 @@
+package it.oivreport.export;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.administration.AdministrationView;
+import it.oivreport.administration.Administrations;
+import it.oivreport.comparison.ChangeClass;
+import it.oivreport.comparison.Comparisons;
+import it.oivreport.comparison.QuestionComparison;
+import it.oivreport.comparison.ReportComparison;
+import it.oivreport.evidence.EvidenceView;
+import it.oivreport.evidence.Evidences;
+import it.oivreport.questionnaire.QuestionnaireDefinition.PartDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportDocument;
+import it.oivreport.report.ReportViews.ReportOverview;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.Reports;
+import it.oivreport.shared.web.ByteSizes;
+import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report as a PDF, with OpenPDF: cover, index with page numbers, the header note, every section with
+ * its questions and answers, and the annexes on variations and evidence. Titillium Web is embedded, the
+ * running header names the administration and year, the footer says "Pagina X di Y", and parts and
+ * sections are bookmarks. Approved and signed reports are PDF/A-1b; drafts carry "BOZZA" on every page.
+ *
+ * <p>It renders twice: the first pass finds on which page each section starts, the second writes those
+ * numbers in the index (the index always fits on one page, so the numbers do not move).
+ */
+@Component
+public class ReportPdf {
+
+    /** The report is written in Italian whatever the language of the page that asked for it. */
+    static final Locale LANGUAGE = Locale.ITALIAN;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", LANGUAGE).withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", LANGUAGE)
+            .withZone(ZONE);
+    private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
+    private static final Color BLUE = new Color(0x00, 0x66, 0xcc);
+    private static final Color GREY = new Color(0x5d, 0x70, 0x83);
+    private static final Color WATERMARK = new Color(0xe6, 0xe9, 0xf2);
+
+    private final Reports reports;
+    private final Comparisons comparisons;
+    private final Evidences evidences;
+    private final Administrations administrations;
+    private final Memberships memberships;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final byte[] regular;
+    private final byte[] semibold;
+    private final byte[] bold;
+
+    ReportPdf(Reports reports, Comparisons comparisons, Evidences evidences, Administrations administrations,
+            Memberships memberships, MessageSource messages, Clock clock) {
+        this.reports = reports;
+        this.comparisons = comparisons;
+        this.evidences = evidences;
+        this.administrations = administrations;
+        this.memberships = memberships;
+        this.messages = messages;
+        this.clock = clock;
+        this.regular = font("regular");
+        this.semibold = font("600");
+        this.bold = font("700");
+    }
+
+    /** Titillium Web from the Bootstrap Italia webjar, whatever its version. */
+    private static byte[] font(String weight) {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/"
+                    + "webjars/bootstrap-italia/*/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-" + weight + ".ttf");
+            if (found.length == 0) {
+                throw new IllegalStateException("Titillium Web " + weight + " not found in the bootstrap-italia webjar");
+            }
+            return found[0].getContentAsByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the PDF shows, read once. */
+    record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+            Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt) {
+
+        ReportOverview overview() {
+            return document.overview();
+        }
+
+        boolean draft() {
+            return overview().status() != ReportStatus.APPROVATO && overview().status() != ReportStatus.FIRMATO;
+        }
+    }
+
+    public byte[] render(Access access) {
+        ReportDocument document = reports.document(access);
+        ReportOverview overview = document.overview();
+        AdministrationView administration = administrations.find(overview.administrationId()).orElseThrow();
+        List<Memberships.Member> oiv = memberships.members(overview.administrationId()).stream()
+                .filter(m -> m.role() == Role.OIV).toList();
+        String president = oiv.stream().filter(m -> administration.presidentId() != null
+                && m.userId() == administration.presidentId()).map(Memberships.Member::fullName).findFirst().orElse(null);
+        Content content = new Content(document, administration, oiv.stream().map(Memberships.Member::fullName).toList(),
+                president, comparisons.compare(access),
+                evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant());
+        return render(content);
+    }
+
+    byte[] render(Content content) {
+        Map<String, Integer> pages = new HashMap<>();
+        new Rendering(content, Map.of(), pages).run();
+        return new Rendering(content, pages, new HashMap<>()).run();
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LANGUAGE);
+    }
+
+    /** One pass over the document. */
+    private final class Rendering extends PdfPageEventHelper {
+
+        private final Content content;
+        private final Map<String, Integer> knownPages;
+        private final Map<String, Integer> foundPages;
+        private final BaseFont base;
+        private final BaseFont baseSemibold;
+        private final BaseFont baseBold;
+        private final Font body;
+        private final Font small;
+        private final Font label;
+        private final Font question;
+        private final Font h1;
+        private final Font h2;
+        private final Font h3;
+        private final Map<Integer, PdfOutline> partOutlines = new HashMap<>();
+        private final java.util.Set<String> outlined = new java.util.HashSet<>();
+        private PdfWriter writer;
+        private PdfTemplate total;
+
+        Rendering(Content content, Map<String, Integer> knownPages, Map<String, Integer> foundPages) {
+            this.content = content;
+            this.knownPages = knownPages;
+            this.foundPages = foundPages;
+            try {
+                base = BaseFont.createFont("TitilliumWeb-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                        regular, null);
+                baseSemibold = BaseFont.createFont("TitilliumWeb-SemiBold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
+                        true, semibold, null);
+                baseBold = BaseFont.createFont("TitilliumWeb-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                        bold, null);
+            } catch (IOException | DocumentException e) {
+                throw new IllegalStateException("cannot load the report's fonts", e);
+            }
+            body = new Font(base, 10.5f, Font.NORMAL, INK);
+            small = new Font(base, 8.5f, Font.NORMAL, GREY);
+            label = new Font(baseSemibold, 9.5f, Font.NORMAL, GREY);
+            question = new Font(baseSemibold, 11f, Font.NORMAL, INK);
+            h1 = new Font(baseBold, 24f, Font.NORMAL, INK);
+            h2 = new Font(baseBold, 16f, Font.NORMAL, BLUE);
+            h3 = new Font(baseBold, 13f, Font.NORMAL, INK);
+        }
+
+        byte[] run() {
+            ReportOverview overview = content.overview();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Document document = new Document(PageSize.A4, 56, 56, 72, 64);
+            try {
+                writer = PdfWriter.getInstance(document, out);
+                writer.setPageEvent(this);
+                writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+                if (!content.draft()) {
+                    // PDF/A-1b: embedded fonts (above), XMP metadata and an sRGB output intent.
+                    writer.setPDFXConformance(PdfWriter.PDFA1B);
+                }
+                String title = text("pdf.title", content.administration().name(), overview.year());
+                document.addTitle(title);
+                document.addSubject(overview.questionnaire().title());
+                document.addAuthor(text("pdf.author", content.administration().name()));
+                document.addCreator(text("app.name"));
+                document.addCreationDate();
+                writer.getExtraCatalog().put(PdfName.LANG, new PdfString("it-IT"));
+                writer.createXmpMetadata();
+                document.open();
+                if (!content.draft()) {
+                    writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                            java.awt.color.ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+                }
+                cover(document);
+                index(document);
+                sections(document);
+                variationsAnnex(document);
+                evidenceAnnex(document);
+                document.close();
+            } catch (DocumentException | IOException e) {
+                throw new IllegalStateException("cannot render report " + overview.id(), e);
+            }
+            return out.toByteArray();
+        }
+
+        private void cover(Document document) throws DocumentException {
+            ReportOverview overview = content.overview();
+            Paragraph administration = new Paragraph(content.administration().name(), new Font(baseSemibold, 14f, Font.NORMAL, BLUE));
+            administration.setSpacingBefore(120);
+            document.add(administration);
+            Paragraph title = new Paragraph(overview.questionnaire().title(), h1);
+            title.setLeading(30);
+            title.setSpacingBefore(12);
+            document.add(title);
+            Paragraph year = new Paragraph(text("pdf.cycle", overview.year()), new Font(baseSemibold, 16f, Font.NORMAL, INK));
+            year.setSpacingBefore(8);
+            year.setSpacingAfter(36);
+            document.add(year);
+            PdfPTable facts = new PdfPTable(new float[] {1.2f, 3f});
+            facts.setWidthPercentage(100);
+            fact(facts, text("pdf.composition"), text("administration.composition." + content.administration().composition()));
+            fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
+            fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
+            fact(facts, text("pdf.status"), text("report.status." + overview.status()));
+            fact(facts, text("pdf.date"), DATE.format(content.generatedAt()));
+            document.add(facts);
+            document.newPage();
+        }
+
+        private void fact(PdfPTable table, String name, String value) {
+            PdfPCell left = new PdfPCell(new Phrase(name, label));
+            PdfPCell right = new PdfPCell(new Phrase(value, body));
+            for (PdfPCell cell : new PdfPCell[] {left, right}) {
+                cell.setBorder(Rectangle.BOTTOM);
+                cell.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+                cell.setPaddingTop(6);
+                cell.setPaddingBottom(8);
+                table.addCell(cell);
+            }
+        }
+
+        private void index(Document document) throws DocumentException {
+            document.add(heading(text("pdf.index"), h2, null, 0));
+            PdfPTable index = new PdfPTable(new float[] {8f, 1f});
+            index.setWidthPercentage(100);
+            for (PartDefinition part : content.overview().questionnaire().parts()) {
+                indexRow(index, text("pdf.part", part.number(), part.title()), "part-" + part.number(), label);
+                for (SectionDefinition section : part.sections()) {
+                    indexRow(index, "    " + text("pdf.section", section.number(), section.title()),
+                            "section-" + section.number(), body);
+                }
+            }
+            if (content.comparison().isPresent()) {
+                indexRow(index, text("pdf.annex.variations"), "annex-variations", label);
+            }
+            indexRow(index, text("pdf.annex.evidence"), "annex-evidence", label);
+            document.add(index);
+            Paragraph note = new Paragraph(content.overview().questionnaire().headerNote(), small);
+            note.setSpacingBefore(18);
+            document.add(note);
+            document.newPage();
+        }
+
+        private void indexRow(PdfPTable table, String title, String anchor, Font font) {
+            Chunk link = new Chunk(title, font);
+            link.setLocalGoto(anchor);
+            PdfPCell name = new PdfPCell(new Phrase(link));
+            Integer page = knownPages.get(anchor);
+            PdfPCell number = new PdfPCell(new Phrase(page == null ? "" : String.valueOf(page), font));
+            number.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            for (PdfPCell cell : new PdfPCell[] {name, number}) {
+                cell.setBorder(Rectangle.NO_BORDER);
+                cell.setPaddingBottom(3);
+                table.addCell(cell);
+            }
+        }
+
+        /** A heading that is a link target, an entry of the outline and a page recorded for the index. */
+        private Paragraph heading(String title, Font font, String anchor, int level) {
+            Chunk chunk = new Chunk(title, font);
+            if (anchor != null) {
+                chunk.setLocalDestination(anchor);
+                chunk.setGenericTag(level + "|" + anchor + "|" + title);
+            }
+            Paragraph heading = new Paragraph(chunk);
+            heading.setSpacingBefore(level == 2 ? 14 : 0);
+            heading.setSpacingAfter(8);
+            return heading;
+        }
+
+        private void sections(Document document) throws DocumentException {
+            for (PartDefinition part : content.overview().questionnaire().parts()) {
+                document.add(heading(text("pdf.part", part.number(), part.title()), h2, "part-" + part.number(), 1));
+                for (SectionDefinition section : part.sections()) {
+                    section(document, section);
+                }
+                document.newPage();
+            }
+        }
+
+        private void section(Document document, SectionDefinition section) throws DocumentException {
+            SectionContent stored = content.document().contents().get(section.number());
+            keepRoom(document, 160);
+            document.add(heading(text("pdf.section", section.number(), section.title()), h3,
+                    "section-" + section.number(), 2));
+            for (QuestionDefinition q : section.questions()) {
+                AnswerContent answer = stored.answer(q.id());
+                // The question with the first lines of its answer on one page: a new page when little room is left.
+                // (Paragraph.setKeepTogether would do it, but its table wrapper writes an unembedded font.)
+                keepRoom(document, 110);
+                Paragraph head = new Paragraph("", body);
+                head.setSpacingBefore(8);
+                head.add(new Chunk(q.code() + "  ", new Font(baseBold, 11f, Font.NORMAL, BLUE)));
+                head.add(new Chunk(q.text(), question));
+                if (q.kind().isChoice()) {
+                    head.add(new Chunk("\n", body));
+                    head.add(new Chunk(text("pdf.answer") + " ", label));
+                    head.add(new Chunk(answer.choice() == null ? "—"
+                            : q.option(answer.choice()).map(o -> o.label()).orElse(answer.choice()), body));
+                }
+                document.add(head);
+                block(document, q.kind().isChoice() ? text("pdf.motivation") : text("pdf.answer"), answer.motivation());
+                if (q.examplesLabel() != null) {
+                    block(document, q.examplesLabel(), answer.examples());
+                }
+                if (q.hasList()) {
+                    Paragraph list = new Paragraph(q.listLabel(), label);
+                    list.setSpacingBefore(4);
+                    document.add(list);
+                    if (answer.entries().isEmpty()) {
+                        document.add(new Paragraph("—", body));
+                    }
+                    for (String entry : answer.entries()) {
+                        Paragraph item = new Paragraph("•  " + entry, body);
+                        item.setIndentationLeft(10);
+                        document.add(item);
+                    }
+                }
+            }
+            if (section.hasTextField()) {
+                block(document, section.textFieldLabel(), stored.body());
+            }
+            if (section.hasAnnotations()) {
+                block(document, text("section.field.annotations"), stored.annotations());
+            }
+            block(document, text("section.field.variations"), stored.variations());
+        }
+
+        /** Starts a new page unless at least {@code points} are left on this one. */
+        private void keepRoom(Document document, float points) {
+            if (writer.getVerticalPosition(true) - document.bottom() < points) {
+                document.newPage();
+            }
+        }
+
+        /** A label and a possibly long text, which breaks across pages line by line. */
+        private void block(Document document, String title, String value) throws DocumentException {
+            Paragraph name = new Paragraph(title, label);
+            name.setSpacingBefore(4);
+            document.add(name);
+            Paragraph text = new Paragraph(value == null || value.isBlank() ? "—" : value.strip(), body);
+            text.setLeading(14.5f);
+            document.add(text);
+        }
+
+        private void variationsAnnex(Document document) throws DocumentException {
+            if (content.comparison().isEmpty()) {
+                return;
+            }
+            ReportComparison comparison = content.comparison().get();
+            document.add(heading(text("pdf.annex.variations"), h2, "annex-variations", 1));
+            Map<ChangeClass, Long> counts = comparison.counts();
+            document.add(new Paragraph(text("pdf.variations.against", comparison.previous().year(),
+                    text("report.status." + comparison.previous().status())), body));
+            document.add(new Paragraph(text("comparison.counts", counts.get(ChangeClass.INVARIATA),
+                    counts.get(ChangeClass.MODIFICATA), counts.get(ChangeClass.NUOVA),
+                    counts.get(ChangeClass.NON_PIU_PRESENTE)), label));
+            PdfPTable table = new PdfPTable(new float[] {0.8f, 1.6f, 6f});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(10);
+            table.setHeaderRows(1);
+            for (String header : List.of(text("pdf.variations.question"), text("pdf.variations.class"),
+                    text("pdf.variations.what"))) {
+                PdfPCell cell = padded(new PdfPCell(new Phrase(header, label)));
+                cell.setBackgroundColor(new Color(0xf2, 0xf4, 0xf7));
+                table.addCell(cell);
+            }
+            for (ReportComparison.SectionComparison section : comparison.sections()) {
+                for (QuestionComparison q : section.questions()) {
+                    if (q.changeClass() != ChangeClass.INVARIATA) {
+                        row(table, q);
+                    }
+                }
+            }
+            comparison.removed().forEach(q -> row(table, q));
+            document.add(table);
+            document.newPage();
+        }
+
+        private void row(PdfPTable table, QuestionComparison q) {
+            table.getDefaultCell().setPadding(4);
+            table.addCell(padded(new PdfPCell(new Phrase(q.code(), body))));
+            table.addCell(padded(new PdfPCell(new Phrase(text("comparison.class." + q.changeClass()), body))));
+            List<String> what = new java.util.ArrayList<>();
+            if (q.choiceChanged() && q.changeClass() == ChangeClass.MODIFICATA) {
+                what.add(text("comparison.proposal.choice", q.previousChoice() == null ? "—" : q.previousChoice(),
+                        q.currentChoice() == null ? "—" : q.currentChoice()));
+            }
+            if (!q.addedEntries().isEmpty()) {
+                what.add(text("comparison.proposal.added", quoted(q.addedEntries())));
+            }
+            if (!q.removedEntries().isEmpty() && q.changeClass() == ChangeClass.MODIFICATA) {
+                what.add(text("comparison.proposal.removed", quoted(q.removedEntries())));
+            }
+            if (q.motivationChanged() && q.changeClass() == ChangeClass.MODIFICATA) {
+                what.add(text("comparison.proposal.motivation"));
+            }
+            if (q.examplesChanged() && q.changeClass() == ChangeClass.MODIFICATA) {
+                what.add(text("comparison.proposal.examples"));
+            }
+            table.addCell(padded(new PdfPCell(new Phrase(what.isEmpty() ? q.text() : String.join("; ", what), body))));
+        }
+
+        private static PdfPCell padded(PdfPCell cell) {
+            cell.setPadding(4);
+            cell.setPaddingBottom(6);
+            cell.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+            return cell;
+        }
+
+        private static String quoted(List<String> entries) {
+            return String.join(", ", entries.stream().map(e -> "«" + e + "»").toList());
+        }
+
+        private void evidenceAnnex(Document document) throws DocumentException {
+            document.add(heading(text("pdf.annex.evidence"), h2, "annex-evidence", 1));
+            if (content.evidence().isEmpty()) {
+                document.add(new Paragraph(text("pdf.evidence.none"), body));
+                return;
+            }
+            document.add(new Paragraph(text("pdf.evidence.lead"), small));
+            PdfPTable table = new PdfPTable(new float[] {0.9f, 5f});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(8);
+            for (EvidenceView e : content.evidence()) {
+                PdfPCell where = new PdfPCell(new Phrase(e.questionCode() != null ? e.questionCode()
+                        : text("pdf.section.short", e.sectionNumber()), body));
+                Paragraph about = new Paragraph("", body);
+                about.add(new Chunk(e.fileName(), question));
+                about.add(new Chunk("\n", body));
+                about.add(new Chunk(text("pdf.evidence.meta", ByteSizes.format(e.size(), LANGUAGE), e.uploadedBy(),
+                        DATE_TIME.format(e.uploadedAt())), small));
+                about.add(new Chunk("\n", body));
+                about.add(new Chunk("SHA-256 " + e.sha256(), new Font(base, 8f, Font.NORMAL, INK)));
+                PdfPCell cell = new PdfPCell();
+                cell.addElement(about);
+                for (PdfPCell c : new PdfPCell[] {where, cell}) {
+                    c.setBorder(Rectangle.BOTTOM);
+                    c.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+                    c.setPaddingBottom(6);
+                    table.addCell(c);
+                }
+            }
+            document.add(table);
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter writer, Document document) {
+            total = writer.getDirectContent().createTemplate(40, 12);
+        }
+
+        @Override
+        public void onStartPage(PdfWriter writer, Document document) {
+            if (content.draft()) {
+                // Under the text and opaque (PDF/A allows no transparency): a pale word across the page.
+                PdfContentByte under = writer.getDirectContentUnder();
+                under.beginText();
+                under.setFontAndSize(baseBold, 110);
+                under.setColorFill(WATERMARK);
+                under.showTextAligned(Element.ALIGN_CENTER, text("pdf.draft"), PageSize.A4.getWidth() / 2,
+                        PageSize.A4.getHeight() / 2 - 40, 55);
+                under.endText();
+            }
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            int page = writer.getPageNumber();
+            PdfContentByte canvas = writer.getDirectContent();
+            if (page > 1) {
+                ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text("pdf.header",
+                        content.administration().name(), content.overview().year()), small), 56, PageSize.A4.getHeight() - 40, 0);
+            }
+            String prefix = text("pdf.page", page) + " ";
+            float x = PageSize.A4.getWidth() - 56 - base.getWidthPoint(prefix, 8.5f) - 20;
+            canvas.beginText();
+            canvas.setFontAndSize(base, 8.5f);
+            canvas.setColorFill(GREY);
+            canvas.setTextMatrix(x, 36);
+            canvas.showText(prefix);
+            canvas.endText();
+            canvas.addTemplate(total, x + base.getWidthPoint(prefix, 8.5f), 36);
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter writer, Document document) {
+            total.beginText();
+            total.setFontAndSize(base, 8.5f);
+            total.setColorFill(GREY);
+            total.setTextMatrix(0, 0);
+            total.showText(String.valueOf(writer.getPageNumber() - 1));
+            total.endText();
+        }
+
+        /** Headings tell where they landed: for the index and for the outline. */
+        @Override
+        public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String tag) {
+            String[] parts = tag.split("\\|", 3);
+            String anchor = parts[1];
+            if (!outlined.add(anchor)) {
+                return; // a heading split over two lines reports twice
+            }
+            foundPages.put(anchor, writer.getPageNumber());
+            PdfOutline parent = writer.getRootOutline();
+            if (anchor.startsWith("section-")) {
+                int number = Integer.parseInt(anchor.substring("section-".length()));
+                int part = content.overview().questionnaire().section(number).map(SectionDefinition::partNumber).orElse(0);
+                parent = partOutlines.getOrDefault(part, parent);
+            }
+            PdfOutline outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, rect.getTop() + 20),
+                    parts[2], true);
+            if (anchor.startsWith("part-")) {
+                partOutlines.put(Integer.parseInt(anchor.substring("part-".length())), outline);
+            }
+        }
+    }
+}

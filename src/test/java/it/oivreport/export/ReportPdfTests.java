@@ -1,0 +1,196 @@
+package it.oivreport.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.ReportDocument;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.Reports;
+import it.oivreport.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** The demo reports as PDF: PDF/A-1b by veraPDF, every question and answer in the text, outline, pages. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportPdfTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ReportPdf pdf;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    ReportAccess access;
+
+    @Autowired
+    UserDetailsService users;
+
+    AccountPrincipal oiv;
+    long approved;
+    long draft;
+
+    @BeforeAll
+    void demoReports() {
+        VeraGreenfieldFoundryProvider.initialise();
+        oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+        approved = demo(2020);
+        draft = demo(2021);
+    }
+
+    private long demo(int year) {
+        return reports.list(oiv).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == year)
+                .findFirst().orElseThrow().id();
+    }
+
+    private byte[] render(long reportId) throws Exception {
+        byte[] bytes = pdf.render(access.of(reportId, oiv));
+        Path file = Path.of("target/screenshots/report-" + reportId + ".pdf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes); // for people to look at (pdftoppm)
+        return bytes;
+    }
+
+    @Test
+    void theApprovedReportIsPdfA1b() throws Exception {
+        byte[] bytes = render(approved);
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(bytes), PDFAFlavour.PDFA_1_B);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            assertThat(result.isCompliant()).as(() -> result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId() + ": " + a.getMessage()).distinct().toList().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void everyQuestionAndEveryAnswerIsInThePdf() throws Exception {
+        String text;
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            // Without the running header and footer, which fall inside texts that continue on the next page.
+            text = squeeze(new PDFTextStripper().getText(document)
+                    .replaceAll("Pagina \\d+ di \\d+", "")
+                    .replace("Camera di Commercio di Brescia – Rapporto OIV 2020", ""));
+        }
+        ReportDocument report = reports.document(access.of(approved, oiv));
+        List<String> missing = new ArrayList<>();
+        for (SectionDefinition section : report.overview().questionnaire().sections()) {
+            SectionContent content = report.contents().get(section.number());
+            expect(text, section.title(), missing);
+            for (QuestionDefinition q : section.questions()) {
+                expect(text, q.text(), missing);
+                AnswerContent answer = content.answer(q.id());
+                if (answer.choice() != null) {
+                    expect(text, q.option(answer.choice()).orElseThrow().label(), missing);
+                }
+                expect(text, answer.motivation(), missing);
+                expect(text, answer.examples(), missing);
+                answer.entries().forEach(entry -> expect(text, entry, missing));
+            }
+            expect(text, content.annotations(), missing);
+            expect(text, content.variations(), missing);
+            expect(text, content.body(), missing);
+        }
+        expect(text, report.overview().questionnaire().headerNote(), missing);
+        assertThat(missing).as("texts of the report missing from the PDF").isEmpty();
+    }
+
+    @Test
+    void partsAndSectionsAreBookmarkedAndPagesNumbered() throws Exception {
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            List<String> parts = new ArrayList<>();
+            List<String> sections = new ArrayList<>();
+            for (PDOutlineItem part : document.getDocumentCatalog().getDocumentOutline().children()) {
+                parts.add(part.getTitle());
+                part.children().forEach(section -> sections.add(section.getTitle()));
+            }
+            // 2020 has no previous report, so no annex on variations.
+            assertThat(parts).hasSize(7).startsWith("Parte 1 – Obiettivi strategici")
+                    .endsWith("Parte 6 – Processo di pianificazione", "Allegato – Elenco delle evidenze");
+            assertThat(sections).hasSize(16).first().isEqualTo("1. Definizione degli obiettivi strategici");
+            int pages = document.getNumberOfPages();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= pages; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).contains("Pagina " + page + " di " + pages);
+            }
+            // The index gives the page on which section 1 starts.
+            PDOutlineItem first = document.getDocumentCatalog().getDocumentOutline().getFirstChild().getFirstChild();
+            int sectionOnePage = document.getPages().indexOf(first.findDestinationPage(document)) + 1;
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(document)).contains("1. Definizione degli obiettivi strategici " + sectionOnePage);
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Rapporto OIV 2020 – Camera di Commercio di Brescia");
+        }
+    }
+
+    @Test
+    void aDraftSaysBozzaOnEveryPage() throws Exception {
+        try (PDDocument document = Loader.loadPDF(render(draft))) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(squeeze(stripper.getText(document))).as("page " + page).contains("BOZZA");
+            }
+            String all = squeeze(new PDFTextStripper().getText(document));
+            assertThat(all).contains(squeeze("Allegato – Variazioni rispetto al ciclo precedente"))
+                    .contains(squeeze("delibera-giunta-12-2021.pdf"));
+        }
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("BOZZA");
+        }
+    }
+
+    @Test
+    void whoeverReadsTheReportDownloadsIt() throws Exception {
+        mvc.perform(get("/reports/" + approved + "/export.pdf").with(user(oiv)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")));
+    }
+
+    /** Text without any whitespace: line breaks in the PDF fall anywhere. */
+    private static String squeeze(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static void expect(String pdfText, String value, List<String> missing) {
+        if (value != null && !value.isBlank() && !pdfText.contains(squeeze(value))) {
+            missing.add(value.length() > 80 ? value.substring(0, 80) + "…" : value);
+        }
+    }
+}
