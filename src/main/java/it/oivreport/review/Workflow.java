@@ -94,6 +94,16 @@ public class Workflow {
         approvals.deleteByReportId(access.reportId());
     }
 
+    /**
+     * An administrator records that an approved report has been signed and its copy of record stored: the
+     * report becomes FIRMATO, final. The export module calls this in the transaction that stores the copy.
+     */
+    @Transactional
+    public void markSigned(Access access, long expectedVersion, String comment) {
+        require(access.status() == ReportStatus.APPROVATO && access.isAdmin());
+        move(access, expectedVersion, ReportStatus.APPROVATO, ReportStatus.FIRMATO, comment);
+    }
+
     @Transactional(readOnly = true)
     public WorkflowView view(Access access) {
         AdministrationView administration = administration(access);

@@ -135,6 +135,11 @@ class EndpointAuthorizationTests {
                     302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404),
+            // Sealing is for administrators; the matrix's report must stay APPROVATO, so a stale version.
+            new Endpoint("POST", "/reports/{reportId}/seal",
+                    c -> post("/reports/" + c.reportOfA() + "/seal").param("version", "-1"), 302, 302, 302, 302, 404),
+            new Endpoint("GET", "/reports/{reportId}/signed.pdf",
+                    c -> get("/reports/" + c.reportOfA() + "/signed.pdf"), 302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/export.pdf",
                     c -> get("/reports/" + c.reportOfA() + "/export.pdf"), 302, 200, 200, 200, 404),
             // Evidence: read by whoever reads the report; attached only to editable reports by its members.

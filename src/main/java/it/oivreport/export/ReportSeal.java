@@ -1,0 +1,175 @@
+package it.oivreport.export;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.Reports;
+import it.oivreport.review.Workflow;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The installation's seal: an administrator seals an approved report with a PAdES baseline-B signature
+ * (SHA-256) and a visible block on the last page; the sealed file becomes the copy of record and the report
+ * FIRMATO, in one transaction.
+ */
+@Service
+public class ReportSeal {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", ReportPdf.LANGUAGE)
+            .withZone(ZoneId.of("Europe/Rome"));
+
+    private final ReportPdf pdf;
+    private final SealKeys keys;
+    private final SignedCopyRepository copies;
+    private final Workflow workflow;
+    private final Reports reports;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final byte[] font;
+
+    ReportSeal(ReportPdf pdf, SealKeys keys, SignedCopyRepository copies, Workflow workflow, Reports reports,
+            MessageSource messages, Clock clock) {
+        this.pdf = pdf;
+        this.keys = keys;
+        this.copies = copies;
+        this.workflow = workflow;
+        this.reports = reports;
+        this.messages = messages;
+        this.clock = clock;
+        try {
+            // The signature block's text is drawn with the report's own font, embedded: the file stays PDF/A.
+            this.font = new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/webjars/"
+                    + "bootstrap-italia/*/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf")[0]
+                    .getContentAsByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether this installation has a seal, and whether it is the demo one. Empty: no seal configured. */
+    public Optional<Boolean> sealIsDemo() {
+        return keys.key().map(SealKeys.SealKey::demo);
+    }
+
+    public static boolean canSeal(Access access) {
+        return access.isAdmin() && access.status() == ReportStatus.APPROVATO;
+    }
+
+    /** Seals the report as it is now and stores the result as its copy of record. */
+    @Transactional
+    public void seal(Access access, long expectedVersion) {
+        if (!canSeal(access)) {
+            throw new SealRefused("workflow.notAllowed");
+        }
+        SealKeys.SealKey key = keys.key().orElseThrow(() -> new SealRefused("seal.notConfigured"));
+        if (reports.version(access) != expectedVersion) {
+            throw new SealRefused("workflow.stale");
+        }
+        byte[] unsigned = pdf.render(access);
+        Instant now = clock.instant();
+        try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(key.keystore(),
+                new KeyStore.PasswordProtection(key.password()))) {
+            DSSPrivateKeyEntry entry = key.alias() != null ? token.getKey(key.alias()) : token.getKeys().get(0);
+            String signer = commonName(entry.getCertificate().getSubject().getRFC2253());
+            PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+            parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+            parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+            parameters.setSigningCertificate(entry.getCertificate());
+            parameters.setCertificateChain(entry.getCertificateChain());
+            parameters.setReason(text("seal.reason"));
+            parameters.setSignerName(signer);
+            parameters.bLevel().setSigningDate(Date.from(now));
+            parameters.setImageParameters(block(signer, now, lastPage(unsigned)));
+            PAdESService service = new PAdESService(new CommonCertificateVerifier());
+            DSSDocument document = new InMemoryDocument(unsigned, "rapporto.pdf");
+            ToBeSigned toSign = service.getDataToSign(document, parameters);
+            SignatureValue value = token.sign(toSign, parameters.getDigestAlgorithm(), entry);
+            byte[] sealed = service.signDocument(document, parameters, value).openStream().readAllBytes();
+            copies.save(new SignedCopy(access.reportId(), SignedCopy.Kind.SIGILLO, sealed, sha256(sealed),
+                    signer + (key.demo() ? " (" + text("seal.demo") + ")" : ""), now, access.username(), now));
+            workflow.markSigned(access, expectedVersion, text("seal.history", signer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The visible block: signer, date and reason, in the lower part of the last page. */
+    private SignatureImageParameters block(String signer, Instant when, int page) {
+        SignatureImageTextParameters text = new SignatureImageTextParameters();
+        text.setText(text("seal.block", signer, WHEN.format(when), text("seal.reason")));
+        DSSFileFont blockFont = new DSSFileFont(new InMemoryDocument(font, "TitilliumWeb-Regular.ttf"));
+        blockFont.setSize(9);
+        text.setFont(blockFont);
+        text.setTextColor(new Color(0x1a, 0x1a, 0x1a));
+        text.setBackgroundColor(new Color(0xf2, 0xf4, 0xf7));
+        text.setPadding(8);
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setPage(page);
+        field.setOriginX(56);
+        field.setOriginY(640);
+        field.setWidth(300);
+        field.setHeight(70);
+        SignatureImageParameters image = new SignatureImageParameters();
+        image.setTextParameters(text);
+        image.setFieldParameters(field);
+        return image;
+    }
+
+    private static int lastPage(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    static String commonName(String rfc2253) {
+        for (String part : rfc2253.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            if (part.trim().toUpperCase(java.util.Locale.ROOT).startsWith("CN=")) {
+                return part.trim().substring(3).replace("\\,", ",");
+            }
+        }
+        return rfc2253;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, ReportPdf.LANGUAGE);
+    }
+}

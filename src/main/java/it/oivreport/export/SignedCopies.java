@@ -1,0 +1,37 @@
+package it.oivreport.export;
+
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.shared.web.NotFoundException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The copies of record of signed reports, as pages and downloads read them. */
+@Service
+public class SignedCopies {
+
+    private final SignedCopyRepository copies;
+
+    SignedCopies(SignedCopyRepository copies) {
+        this.copies = copies;
+    }
+
+    /** What the report page says of the copy of record. {@code kind} is SIGILLO or FIRME. */
+    public record SignedCopyView(String kind, String signer, Instant signedAt, String sha256, String storedBy,
+            Instant storedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SignedCopyView> of(Access access) {
+        return copies.findByReportId(access.reportId()).map(c -> new SignedCopyView(c.getKind().name(), c.getSigner(),
+                c.getSignedAt(), c.getSha256(), c.getStoredBy(), c.getStoredAt()));
+    }
+
+    /** The signed file exactly as stored. */
+    @Transactional(readOnly = true)
+    public byte[] content(Access access) {
+        return copies.findByReportId(access.reportId()).map(SignedCopy::getContent)
+                .orElseThrow(() -> new NotFoundException("signed copy of report " + access.reportId()));
+    }
+}

@@ -1,0 +1,68 @@
+package it.oivreport.export.web;
+
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.export.ReportSeal;
+import it.oivreport.export.SealRefused;
+import it.oivreport.export.SignedCopies;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportAccess.Access;
+import it.oivreport.report.Reports;
+import it.oivreport.review.WorkflowException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sealing an approved report, and the copy of record of a signed one. */
+@Controller
+class SignatureController {
+
+    private final ReportSeal seal;
+    private final SignedCopies copies;
+    private final Reports reports;
+    private final ReportAccess access;
+
+    SignatureController(ReportSeal seal, SignedCopies copies, Reports reports, ReportAccess access) {
+        this.seal = seal;
+        this.copies = copies;
+        this.reports = reports;
+        this.access = access;
+    }
+
+    @PostMapping("/reports/{reportId}/seal")
+    String seal(@PathVariable long reportId, @RequestParam long version, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        Access permissions = access.of(reportId, user);
+        try {
+            seal.seal(permissions, version);
+            redirect.addFlashAttribute("signatureDone", "seal.done");
+        } catch (SealRefused refused) {
+            redirect.addFlashAttribute("signatureError", refused.code());
+        } catch (WorkflowException refused) {
+            redirect.addFlashAttribute("signatureError", refused.code());
+        }
+        return "redirect:/reports/" + reportId;
+    }
+
+    /** The copy of record, byte for byte as stored. */
+    @GetMapping("/reports/{reportId}/signed.pdf")
+    ResponseEntity<byte[]> signed(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
+        Access permissions = access.of(reportId, user);
+        var overview = reports.overview(permissions);
+        String name = "Rapporto OIV " + overview.year() + " - " + overview.administrationName() + " - firmato.pdf";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(copies.content(permissions));
+    }
+}

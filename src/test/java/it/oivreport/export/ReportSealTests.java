@@ -1,0 +1,178 @@
+package it.oivreport.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.administration.AdministrationDetails;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
+import it.oivreport.report.ReportAccess;
+import it.oivreport.report.ReportFixtures;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.Reports;
+import it.oivreport.review.Workflow;
+import it.oivreport.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/**
+ * An administrator seals an approved report with the demo seal (made in the test's temporary directory):
+ * the sealed PDF validates with DSS offline, stays PDF/A-1b, is the copy of record byte for byte, and
+ * the report is FIRMATO, with every write path refused.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportSealTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    ReportAccess access;
+
+    @Autowired
+    Workflow workflow;
+
+    @Autowired
+    Administrations administrations;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    UserDetailsService users;
+
+    AccountPrincipal admin;
+    AccountPrincipal oiv;
+    AccountPrincipal staff;
+    long reportId;
+    byte[] signed;
+
+    @BeforeAll
+    void sealAnApprovedReport() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        admin = principal("admin");
+        oiv = principal("oiv");
+        staff = principal("staff");
+        long administration = administrations.create(new AdministrationDetails("Comune del Sigillo " + UUID.randomUUID(),
+                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
+        memberships.assign(oiv.getId(), administration, Role.OIV);
+        memberships.assign(staff.getId(), administration, Role.STAFF);
+        reportId = reports.create(administration, 2026, oiv);
+        ReportFixtures.fillCompletely(reports, access.of(reportId, oiv));
+        workflow.submit(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
+        workflow.approve(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
+        assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.APPROVATO);
+
+        // Only an administrator seals.
+        mvc.perform(post("/reports/" + reportId + "/seal").param("version", "" + reports.version(access.of(reportId, oiv)))
+                .with(csrf()).with(user(oiv)));
+        assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.APPROVATO);
+        mvc.perform(post("/reports/" + reportId + "/seal").param("version", "" + reports.version(access.of(reportId, admin)))
+                .with(csrf()).with(user(admin)));
+        signed = mvc.perform(get("/reports/" + reportId + "/signed.pdf").with(user(staff))).andReturn().getResponse()
+                .getContentAsByteArray();
+        Files.write(Path.of("target/screenshots/report-sealed.pdf"), signed);
+    }
+
+    private AccountPrincipal principal(String username) {
+        return (AccountPrincipal) users.loadUserByUsername(username);
+    }
+
+    @Test
+    void theReportIsSignedAndItsCopyOfRecordIsTheSealedFile() throws Exception {
+        assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.FIRMATO);
+        assertThat(signed).startsWith("%PDF".getBytes());
+        String page = mvc.perform(get("/reports/" + reportId).with(user(oiv))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Sigillato da Sigillo DIMOSTRATIVO Rapporto OIV (non valido) (certificato dimostrativo)")
+                .contains(ReportSeal.sha256(signed)).contains("Scarica la copia firmata");
+    }
+
+    @Test
+    void theSealValidatesOfflineWithDss() {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
+        validator.setCertificateVerifier(new CommonCertificateVerifier());
+        var result = validator.validateDocument();
+        List<SignatureWrapper> signatures = result.getDiagnosticData().getSignatures();
+        assertThat(signatures).hasSize(1);
+        SignatureWrapper signature = signatures.get(0);
+        assertThat(signature.isSignatureIntact()).isTrue();
+        assertThat(signature.isSignatureValid()).isTrue();
+        assertThat(signature.getDigestAlgorithm().name()).isEqualTo("SHA256");
+        assertThat(signature.getSigningCertificate().getCommonName()).isEqualTo("Sigillo DIMOSTRATIVO Rapporto OIV (non valido)");
+        assertThat(signature.getReason()).isEqualTo("Approvazione del Rapporto OIV");
+        // The signature covers the whole file: nothing was appended after it.
+        long[] range = signature.getSignatureByteRange().stream().mapToLong(java.math.BigInteger::longValue).toArray();
+        assertThat(range[2] + range[3]).isEqualTo(signed.length);
+    }
+
+    @Test
+    void theSealedFileIsStillPdfA1b() throws Exception {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(signed), PDFAFlavour.PDFA_1_B);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false)) {
+            var result = validator.validate(parser);
+            assertThat(result.isCompliant()).as(() -> result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId() + ": " + a.getMessage()).distinct().toList().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void nothingInASignedReportChangesAnyMore() throws Exception {
+        ReportAccess.Access asOiv = access.of(reportId, oiv);
+        ReportAccess.Access asAdmin = access.of(reportId, admin);
+        long version = reports.version(asAdmin);
+        String base = "/reports/" + reportId;
+        // Every write path, through the web layer as its users would use it.
+        mvc.perform(post(base + "/sections/1").param("action", "save").param("version", "0").with(csrf()).with(user(oiv)));
+        mvc.perform(post(base + "/workflow/reopen").param("version", "" + version).param("reason", "Correzione")
+                .with(csrf()).with(user(admin)));
+        mvc.perform(post(base + "/workflow/submit").param("version", "" + version).with(csrf()).with(user(oiv)));
+        mvc.perform(post(base + "/sections/1/comments").param("questionCode", "1.1").param("body", "Ancora?")
+                .with(csrf()).with(user(staff)));
+        mvc.perform(multipart(base + "/sections/2/evidence").file(new MockMultipartFile("files", "tardi.pdf",
+                "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes())).param("questionCode", "2.3").with(csrf()).with(user(staff)));
+        mvc.perform(post(base + "/seal").param("version", "" + version).with(csrf()).with(user(admin)));
+
+        assertThat(reports.version(asAdmin)).isEqualTo(version);
+        assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.FIRMATO);
+        assertThat(reports.document(asOiv)).isEqualTo(reports.document(access.of(reportId, oiv)));
+        assertThat(mvc.perform(get(base + "/signed.pdf").with(user(admin))).andReturn().getResponse()
+                .getContentAsByteArray()).isEqualTo(signed);
+        // And through the services directly.
+        assertThatThrownBy(() -> workflow.reopen(asAdmin, version, "Correzione")).isNotNull();
+        assertThatThrownBy(() -> workflow.markSigned(asAdmin, version, "di nuovo")).isNotNull();
+    }
+}
