@@ -11,15 +11,18 @@ class SignaturePanel implements ReportPageContributor {
 
     private final SignedCopies copies;
     private final ReportSeal seal;
+    private final ExternalSignatures external;
 
-    SignaturePanel(SignedCopies copies, ReportSeal seal) {
+    SignaturePanel(SignedCopies copies, ReportSeal seal, ExternalSignatures external) {
         this.copies = copies;
         this.seal = seal;
+        this.external = external;
     }
 
     @Override
     public void contribute(Access access, Model model) {
         model.addAttribute("signedCopy", copies.of(access).orElse(null));
+        model.addAttribute("signatures", external.of(access));
         model.addAttribute("canSeal", ReportSeal.canSeal(access));
         model.addAttribute("sealConfigured", seal.sealIsDemo().isPresent());
         model.addAttribute("sealIsDemo", seal.sealIsDemo().orElse(false));

@@ -138,6 +138,10 @@ class EndpointAuthorizationTests {
             // Sealing is for administrators; the matrix's report must stay APPROVATO, so a stale version.
             new Endpoint("POST", "/reports/{reportId}/seal",
                     c -> post("/reports/" + c.reportOfA() + "/seal").param("version", "-1"), 302, 302, 302, 302, 404),
+            new Endpoint("GET", "/reports/{reportId}/to-sign.pdf",
+                    c -> get("/reports/" + c.reportOfA() + "/to-sign.pdf"), 302, 200, 302, 302, 404),
+            new Endpoint("POST", "/reports/{reportId}/signed",
+                    c -> post("/reports/" + c.reportOfA() + "/signed").param("version", "-1"), 302, 302, 302, 302, 404),
             new Endpoint("GET", "/reports/{reportId}/signed.pdf",
                     c -> get("/reports/" + c.reportOfA() + "/signed.pdf"), 302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/export.pdf",

@@ -1,6 +1,7 @@
 package it.oivreport.export.web;
 
 import it.oivreport.account.AccountPrincipal;
+import it.oivreport.export.ExternalSignatures;
 import it.oivreport.export.ReportSeal;
 import it.oivreport.export.SealRefused;
 import it.oivreport.export.SignedCopies;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sealing an approved report, and the copy of record of a signed one. */
@@ -26,12 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SignatureController {
 
     private final ReportSeal seal;
+    private final ExternalSignatures external;
     private final SignedCopies copies;
     private final Reports reports;
     private final ReportAccess access;
 
-    SignatureController(ReportSeal seal, SignedCopies copies, Reports reports, ReportAccess access) {
+    SignatureController(ReportSeal seal, ExternalSignatures external, SignedCopies copies, Reports reports,
+            ReportAccess access) {
         this.seal = seal;
+        this.external = external;
         this.copies = copies;
         this.reports = reports;
         this.access = access;
@@ -44,6 +49,48 @@ class SignatureController {
         try {
             seal.seal(permissions, version);
             redirect.addFlashAttribute("signatureDone", "seal.done");
+        } catch (SealRefused refused) {
+            redirect.addFlashAttribute("signatureError", refused.code());
+        } catch (WorkflowException refused) {
+            redirect.addFlashAttribute("signatureError", refused.code());
+        }
+        return "redirect:/reports/" + reportId;
+    }
+
+    /** The approved report as PDF/A for the members to sign with their own tools. */
+    @GetMapping("/reports/{reportId}/to-sign.pdf")
+    Object toSign(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        Access permissions = access.of(reportId, user);
+        try {
+            byte[] file = external.toSign(permissions);
+            var overview = reports.overview(permissions);
+            String name = "Rapporto OIV " + overview.year() + " - " + overview.administrationName() + " - da firmare.pdf";
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .body(file);
+        } catch (SealRefused refused) {
+            redirect.addFlashAttribute("signatureError", refused.code());
+            return "redirect:/reports/" + reportId;
+        }
+    }
+
+    /** The file signed by the members, checked and stored as the copy of record. */
+    @PostMapping("/reports/{reportId}/signed")
+    String upload(@PathVariable long reportId, @RequestParam long version,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) throws java.io.IOException {
+        Access permissions = access.of(reportId, user);
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("signatureError", "signatures.noFile");
+            return "redirect:/reports/" + reportId;
+        }
+        try {
+            external.store(permissions, version, file.getBytes());
+            redirect.addFlashAttribute("signatureDone", "signatures.done");
         } catch (SealRefused refused) {
             redirect.addFlashAttribute("signatureError", refused.code());
         } catch (WorkflowException refused) {
