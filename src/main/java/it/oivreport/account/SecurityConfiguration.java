@@ -68,6 +68,8 @@ public class SecurityConfiguration {
                 // Error pages render for everyone; the original request was already authorized.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                // Anyone may check whether a PDF is a copy of record of this installation.
+                .requestMatchers("/verifica").permitAll()
                 .requestMatchers(EndpointRequest.to("health")).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -28,6 +28,12 @@ public class SignedCopies {
                 c.getSignedAt(), c.getSha256(), c.getStoredBy(), c.getStoredAt()));
     }
 
+    /** Whether a file with this SHA-256 is the copy of record of a report of this installation. */
+    @Transactional(readOnly = true)
+    public boolean isCopyOfRecord(String sha256) {
+        return copies.existsBySha256(sha256);
+    }
+
     /** The signed file exactly as stored. */
     @Transactional(readOnly = true)
     public byte[] content(Access access) {

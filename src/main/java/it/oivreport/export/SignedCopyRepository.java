@@ -8,4 +8,6 @@ interface SignedCopyRepository extends JpaRepository<SignedCopy, Long> {
     Optional<SignedCopy> findByReportId(long reportId);
 
     boolean existsByReportId(long reportId);
+
+    boolean existsBySha256(String sha256);
 }

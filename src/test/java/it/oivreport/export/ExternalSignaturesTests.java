@@ -130,6 +130,14 @@ class ExternalSignaturesTests {
                 .andReturn().getResponse().getContentAsByteArray()).isEqualTo(signed);
         String page = mvc.perform(get("/reports/" + reportId).with(user(principal("oiv")))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+        // Anyone can check the file: the same bytes match, one byte more does not.
+        String yes = mvc.perform(multipart("/verifica").file(new MockMultipartFile("file", "r.pdf", "application/pdf", signed))
+                .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(yes).contains("Sì: questo file è identico alla copia conforme").doesNotContain("Comune delle Firme");
+        byte[] changed = java.util.Arrays.copyOf(signed, signed.length + 1);
+        String no = mvc.perform(multipart("/verifica").file(new MockMultipartFile("file", "r.pdf", "application/pdf", changed))
+                .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(no).contains("No: questo file non corrisponde");
         assertThat(page).contains("Marco Bianchi (emesso da Marco Bianchi), firmato il ")
                 .contains("Chiara Moretti (emesso da")
                 .contains("firma integra, certificato non verificato").doesNotContain("certificato attendibile");

@@ -169,6 +169,9 @@ class EndpointAuthorizationTests {
             new Endpoint("POST", "/reports/{reportId}/evidence/{evidenceId}/restore",
                     c -> post("/reports/" + c.reportOfA() + "/evidence/" + c.evidenceOfA() + "/restore"),
                     302, 404, 404, 404, 404),
+            // Open to anyone: whether a PDF is a copy of record, nothing more.
+            new Endpoint("GET", "/verifica", c -> get("/verifica"), 200, 200, 200, 200, 200),
+            new Endpoint("POST", "/verifica", c -> post("/verifica"), 400, 400, 400, 400, 400),
             new Endpoint("GET", "/admin/evidence", c -> get("/admin/evidence"), 302, 200, 403, 403, 403),
             new Endpoint("POST", "/admin/evidence/integrity", c -> post("/admin/evidence/integrity"),
                     302, 200, 403, 403, 403));

@@ -1,0 +1,71 @@
+package it.oivreport.export.web;
+
+import it.oivreport.export.SignedCopies;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /verifica}, open to anyone: is this PDF a copy of record of this installation? The answer is yes or
+ * no and nothing else. The file is hashed as it is read and not kept.
+ */
+@Controller
+class VerificationController {
+
+    private final SignedCopies copies;
+    private final long maxFileSize;
+
+    VerificationController(SignedCopies copies, @Value("${oiv.evidence.max-file-size}") DataSize maxFileSize) {
+        this.copies = copies;
+        this.maxFileSize = maxFileSize.toBytes();
+    }
+
+    @GetMapping("/verifica")
+    String page(Model model) {
+        model.addAttribute("maxMegabytes", maxFileSize / (1024 * 1024));
+        return "export/verify";
+    }
+
+    @PostMapping("/verifica")
+    String verify(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            HttpServletResponse response) throws IOException {
+        model.addAttribute("maxMegabytes", maxFileSize / (1024 * 1024));
+        if (file == null || file.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("error", "verify.noFile");
+            return "export/verify";
+        }
+        if (file.getSize() > maxFileSize) {
+            response.setStatus(413);
+            model.addAttribute("error", "verify.tooLarge");
+            return "export/verify";
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = file.getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        model.addAttribute("matches", copies.isCopyOfRecord(sha256));
+        model.addAttribute("sha256", sha256);
+        return "export/verify";
+    }
+}
