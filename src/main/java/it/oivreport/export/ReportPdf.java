@@ -74,10 +74,9 @@ public class ReportPdf {
 
     /** The report is written in Italian whatever the language of the page that asked for it. */
     static final Locale LANGUAGE = Locale.ITALIAN;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Rome");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", LANGUAGE).withZone(ZONE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", LANGUAGE)
-            .withZone(ZONE);
+    // Shown in the application's zone (oiv.time-zone, see TimeZoneConfiguration), like the pages.
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", LANGUAGE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", LANGUAGE);
     private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color BLUE = new Color(0x00, 0x66, 0xcc);
     private static final Color GREY = new Color(0x5d, 0x70, 0x83);
@@ -259,7 +258,7 @@ public class ReportPdf {
             fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
             fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
             fact(facts, text("pdf.status"), text("report.status." + overview.status()));
-            fact(facts, text("pdf.date"), DATE.format(content.generatedAt()));
+            fact(facts, text("pdf.date"), DATE.withZone(ZoneId.systemDefault()).format(content.generatedAt()));
             document.add(facts);
             document.newPage();
         }
@@ -486,7 +485,7 @@ public class ReportPdf {
                 about.add(new Chunk(e.fileName(), question));
                 about.add(new Chunk("\n", body));
                 about.add(new Chunk(text("pdf.evidence.meta", ByteSizes.format(e.size(), LANGUAGE), e.uploadedBy(),
-                        DATE_TIME.format(e.uploadedAt())), small));
+                        DATE_TIME.withZone(ZoneId.systemDefault()).format(e.uploadedAt())), small));
                 about.add(new Chunk("\n", body));
                 about.add(new Chunk("SHA-256 " + e.sha256(), new Font(base, 8f, Font.NORMAL, INK)));
                 PdfPCell cell = new PdfPCell();

@@ -46,8 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportSeal {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", ReportPdf.LANGUAGE)
-            .withZone(ZoneId.of("Europe/Rome"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", ReportPdf.LANGUAGE);
 
     private final ReportPdf pdf;
     private final SealKeys keys;
@@ -127,7 +126,7 @@ public class ReportSeal {
     /** The visible block: signer, date and reason, in the lower part of the last page. */
     private SignatureImageParameters block(String signer, Instant when, int page) {
         SignatureImageTextParameters text = new SignatureImageTextParameters();
-        text.setText(text("seal.block", signer, WHEN.format(when), text("seal.reason")));
+        text.setText(text("seal.block", signer, WHEN.withZone(ZoneId.systemDefault()).format(when), text("seal.reason")));
         DSSFileFont blockFont = new DSSFileFont(new InMemoryDocument(font, "TitilliumWeb-Regular.ttf"));
         blockFont.setSize(9);
         text.setFont(blockFont);
