@@ -104,30 +104,7 @@ public class ExternalSignatures {
         if (signed.length < 5 || !new String(signed, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
             throw new SealRefused("signatures.notPdf");
         }
-        SignedDocumentValidator validator;
-        Reports result;
-        try {
-            validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
-            validator.setCertificateVerifier(verifier());
-            result = validator.validateDocument();
-        } catch (RuntimeException unreadable) {
-            log.info("Signed file for report {} could not be read: {}", access.reportId(), unreadable.toString());
-            throw new SealRefused("signatures.unreadable");
-        }
-        List<SignatureWrapper> all = new ArrayList<>(result.getDiagnosticData().getSignatures());
-        if (all.isEmpty()) {
-            throw new SealRefused("signatures.none");
-        }
-        for (SignatureWrapper signature : all) {
-            if (!signature.isSignatureIntact() || !signature.isSignatureValid()) {
-                throw new SealRefused("signatures.broken");
-            }
-        }
-        // Signed revisions grow: the one covering the fewest bytes is the first, the most the last.
-        all.sort(Comparator.comparingLong(ExternalSignatures::coveredLength));
-        if (coveredLength(all.get(all.size() - 1)) != signed.length) {
-            throw new SealRefused("signatures.appended");
-        }
+        List<SignatureWrapper> all = intactSignatures(signed, verifier(), access.reportId());
         // Signatures are incremental updates: the file handed out must be there, unchanged, at the start, and
         // the first signature must cover it whole.
         long firstSigned = coveredLength(all.get(0));
@@ -146,13 +123,44 @@ public class ExternalSignatures {
         }).toList();
     }
 
+    /**
+     * The file's signatures, first to last, if every one is intact and the last covers the whole file;
+     * otherwise the refusal that says what is wrong.
+     */
+    static List<SignatureWrapper> intactSignatures(byte[] signed, CommonCertificateVerifier verifier, long reportId) {
+        Reports result;
+        try {
+            SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
+            validator.setCertificateVerifier(verifier);
+            result = validator.validateDocument();
+        } catch (RuntimeException unreadable) {
+            log.info("Signed file for report {} could not be read: {}", reportId, unreadable.toString());
+            throw new SealRefused("signatures.unreadable");
+        }
+        List<SignatureWrapper> all = new ArrayList<>(result.getDiagnosticData().getSignatures());
+        if (all.isEmpty()) {
+            throw new SealRefused("signatures.none");
+        }
+        for (SignatureWrapper signature : all) {
+            if (!signature.isSignatureIntact() || !signature.isSignatureValid()) {
+                throw new SealRefused("signatures.broken");
+            }
+        }
+        // Signed revisions grow: the one covering the fewest bytes is the first, the most the last.
+        all.sort(Comparator.comparingLong(ExternalSignatures::coveredLength));
+        if (coveredLength(all.get(all.size() - 1)) != signed.length) {
+            throw new SealRefused("signatures.appended");
+        }
+        return all;
+    }
+
     private static long coveredLength(SignatureWrapper signature) {
         List<BigInteger> range = signature.getSignatureByteRange();
         return range.size() == 4 ? range.get(2).longValue() + range.get(3).longValue() : -1;
     }
 
     /** Offline: no online sources. Trust anchors only if a trust store is configured. */
-    private CommonCertificateVerifier verifier() {
+    CommonCertificateVerifier verifier() {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         trustStore().ifPresent(anchors -> {
             CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();

@@ -97,6 +97,18 @@ public class ReportSeal {
         }
         byte[] unsigned = pdf.render(access);
         Instant now = clock.instant();
+        Sealed sealed = seal(unsigned, key, now);
+        copies.save(new SignedCopy(access.reportId(), SignedCopy.Kind.SIGILLO, sealed.file(), sha256(sealed.file()),
+                sealed.signer() + (key.demo() ? " (" + text("seal.demo") + ")" : ""), now, access.username(), now));
+        workflow.markSigned(access, expectedVersion, text("seal.history", sealed.signer()));
+    }
+
+    /** A sealed file and the name of the signer on its certificate. */
+    record Sealed(byte[] file, String signer) {
+    }
+
+    /** The signature itself: PAdES baseline-B, SHA-256, with the visible block on the last page. */
+    Sealed seal(byte[] unsigned, SealKeys.SealKey key, Instant now) {
         try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(key.keystore(),
                 new KeyStore.PasswordProtection(key.password()))) {
             DSSPrivateKeyEntry entry = key.alias() != null ? token.getKey(key.alias()) : token.getKeys().get(0);
@@ -114,10 +126,7 @@ public class ReportSeal {
             DSSDocument document = new InMemoryDocument(unsigned, "rapporto.pdf");
             ToBeSigned toSign = service.getDataToSign(document, parameters);
             SignatureValue value = token.sign(toSign, parameters.getDigestAlgorithm(), entry);
-            byte[] sealed = service.signDocument(document, parameters, value).openStream().readAllBytes();
-            copies.save(new SignedCopy(access.reportId(), SignedCopy.Kind.SIGILLO, sealed, sha256(sealed),
-                    signer + (key.demo() ? " (" + text("seal.demo") + ")" : ""), now, access.username(), now));
-            workflow.markSigned(access, expectedVersion, text("seal.history", signer));
+            return new Sealed(service.signDocument(document, parameters, value).openStream().readAllBytes(), signer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
