@@ -73,6 +73,12 @@ class ReportSealTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    it.oivreport.evidence.Evidences evidences;
+
+    @Autowired
+    it.oivreport.review.Comments comments;
+
     AccountPrincipal admin;
     AccountPrincipal oiv;
     AccountPrincipal staff;
@@ -91,6 +97,11 @@ class ReportSealTests {
         memberships.assign(staff.getId(), administration, Role.STAFF);
         reportId = reports.create(administration, 2026, oiv);
         ReportFixtures.fillCompletely(reports, access.of(reportId, oiv));
+        // Evidence and a comment from before the signature, to try to change them afterwards.
+        evidences.attach(access.of(reportId, staff), 2, "2.3", "Verbale",
+                List.of(new it.oivreport.evidence.Evidences.Incoming("verbale.txt",
+                        new org.springframework.core.io.ByteArrayResource("Verbale della riunione".getBytes()))));
+        comments.add(access.of(reportId, staff), 1, "1.1", "Da controllare");
         workflow.submit(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
         workflow.approve(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
         assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.APPROVATO);
@@ -165,6 +176,20 @@ class ReportSealTests {
         mvc.perform(multipart(base + "/sections/2/evidence").file(new MockMultipartFile("files", "tardi.pdf",
                 "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes())).param("questionCode", "2.3").with(csrf()).with(user(staff)));
         mvc.perform(post(base + "/seal").param("version", "" + version).with(csrf()).with(user(admin)));
+        mvc.perform(post(base + "/sections/1").param("action", "confirm-section").param("version", "0")
+                .with(csrf()).with(user(oiv)));
+        mvc.perform(post(base + "/workflow/approve").param("version", "" + version).with(csrf()).with(user(oiv)));
+        mvc.perform(post(base + "/workflow/request-changes").param("version", "" + version).param("comment", "No")
+                .with(csrf()).with(user(oiv)));
+        long evidenceId = evidences.ofReport(asOiv).get(0).id();
+        mvc.perform(post(base + "/evidence/" + evidenceId + "/remove").with(csrf()).with(user(oiv)));
+        mvc.perform(post(base + "/evidence/" + evidenceId + "/restore").with(csrf()).with(user(oiv)));
+        long commentId = comments.ofSection(asOiv, 1).get("1.1").get(0).id();
+        mvc.perform(post(base + "/comments/" + commentId + "/resolve").with(csrf()).with(user(oiv)));
+        mvc.perform(multipart(base + "/signed").file(new MockMultipartFile("file", "f.pdf", "application/pdf", signed))
+                .param("version", "" + version).with(csrf()).with(user(admin)));
+        assertThat(evidences.ofReport(asOiv)).singleElement().satisfies(e -> assertThat(e.removed()).isFalse());
+        assertThat(comments.ofSection(asOiv, 1).get("1.1").get(0).resolved()).isFalse();
 
         assertThat(reports.version(asAdmin)).isEqualTo(version);
         assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.FIRMATO);
