@@ -1,12 +1,11 @@
 package it.oivreport.evidence;
 
 import java.io.IOException;
+import it.oivreport.shared.Hashes;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,7 @@ public class EvidenceIntegrity {
             Optional<String> actual;
             try {
                 Optional<InputStream> content = store.open(expected);
-                actual = content.isEmpty() ? Optional.empty() : Optional.of(hash(content.get()));
+                actual = content.isEmpty() ? Optional.empty() : Optional.of(Hashes.sha256(content.get()));
                 bytes += store.size(expected).orElse(0L);
             } catch (IOException e) {
                 log.warn("Cannot read evidence {}", expected, e);
@@ -73,17 +72,6 @@ public class EvidenceIntegrity {
             log.error("Evidence integrity check: {} of {} files missing or changed", problems.size(), byHash.size());
         }
         return new Check(byHash.size(), bytes, problems, clock.instant());
-    }
-
-    private static String hash(InputStream content) throws IOException {
-        MessageDigest digest = FileSystemEvidenceStore.sha256();
-        try (InputStream in = content) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** What a sweep deleted. */

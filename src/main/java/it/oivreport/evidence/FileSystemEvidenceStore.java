@@ -1,5 +1,6 @@
 package it.oivreport.evidence;
 
+import it.oivreport.shared.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -58,7 +58,7 @@ class FileSystemEvidenceStore implements EvidenceStore {
         Path temporary = Files.createTempFile(incoming, "upload-", ".part");
         boolean received = false;
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Hashes.sha256Digest();
             long size = 0;
             byte[] buffer = new byte[BUFFER];
             try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -185,13 +185,5 @@ class FileSystemEvidenceStore implements EvidenceStore {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

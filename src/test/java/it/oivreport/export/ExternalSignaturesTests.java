@@ -16,23 +16,14 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.account.Memberships;
-import it.oivreport.account.Role;
-import it.oivreport.administration.AdministrationDetails;
-import it.oivreport.administration.AdministrationType;
-import it.oivreport.administration.Administrations;
-import it.oivreport.administration.OivComposition;
 import it.oivreport.report.ReportAccess;
-import it.oivreport.report.ReportFixtures;
 import it.oivreport.report.ReportStatus;
 import it.oivreport.report.Reports;
-import it.oivreport.review.Workflow;
 import it.oivreport.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -57,32 +48,17 @@ class ExternalSignaturesTests {
     ReportAccess access;
 
     @Autowired
-    Workflow workflow;
-
-    @Autowired
-    Administrations administrations;
-
-    @Autowired
-    Memberships memberships;
-
-    @Autowired
     UserDetailsService users;
 
     private AccountPrincipal principal(String username) {
         return (AccountPrincipal) users.loadUserByUsername(username);
     }
 
-    /** A new administration with an approved report. */
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private long approvedReport() {
-        AccountPrincipal oiv = principal("oiv");
-        long administration = administrations.create(new AdministrationDetails("Comune delle Firme " + UUID.randomUUID(),
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
-        memberships.assign(oiv.getId(), administration, Role.OIV);
-        long reportId = reports.create(administration, 2026, oiv);
-        ReportFixtures.fillCompletely(reports, access.of(reportId, oiv));
-        workflow.submit(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
-        workflow.approve(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
-        return reportId;
+        return ApprovedReports.create(context, "Comune delle Firme");
     }
 
     private byte[] toSign(long reportId) throws Exception {

@@ -13,14 +13,7 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.account.Memberships;
-import it.oivreport.account.Role;
-import it.oivreport.administration.AdministrationDetails;
-import it.oivreport.administration.AdministrationType;
-import it.oivreport.administration.Administrations;
-import it.oivreport.administration.OivComposition;
 import it.oivreport.report.ReportAccess;
-import it.oivreport.report.ReportFixtures;
 import it.oivreport.report.ReportStatus;
 import it.oivreport.report.Reports;
 import it.oivreport.review.Workflow;
@@ -29,7 +22,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,13 +57,10 @@ class ReportSealTests {
     Workflow workflow;
 
     @Autowired
-    Administrations administrations;
-
-    @Autowired
-    Memberships memberships;
-
-    @Autowired
     UserDetailsService users;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     it.oivreport.evidence.Evidences evidences;
@@ -91,19 +80,13 @@ class ReportSealTests {
         admin = principal("admin");
         oiv = principal("oiv");
         staff = principal("staff");
-        long administration = administrations.create(new AdministrationDetails("Comune del Sigillo " + UUID.randomUUID(),
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
-        memberships.assign(oiv.getId(), administration, Role.OIV);
-        memberships.assign(staff.getId(), administration, Role.STAFF);
-        reportId = reports.create(administration, 2026, oiv);
-        ReportFixtures.fillCompletely(reports, access.of(reportId, oiv));
         // Evidence and a comment from before the signature, to try to change them afterwards.
-        evidences.attach(access.of(reportId, staff), 2, "2.3", "Verbale",
-                List.of(new it.oivreport.evidence.Evidences.Incoming("verbale.txt",
-                        new org.springframework.core.io.ByteArrayResource("Verbale della riunione".getBytes()))));
-        comments.add(access.of(reportId, staff), 1, "1.1", "Da controllare");
-        workflow.submit(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
-        workflow.approve(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)));
+        reportId = ApprovedReports.create(context, "Comune del Sigillo", draft -> {
+            evidences.attach(access.of(draft, staff), 2, "2.3", "Verbale",
+                    List.of(new it.oivreport.evidence.Evidences.Incoming("verbale.txt",
+                            new org.springframework.core.io.ByteArrayResource("Verbale della riunione".getBytes()))));
+            comments.add(access.of(draft, staff), 1, "1.1", "Da controllare");
+        });
         assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.APPROVATO);
 
         // Only an administrator seals.

@@ -1,12 +1,9 @@
 package it.oivreport.export.web;
 
 import it.oivreport.export.SignedCopies;
+import it.oivreport.shared.Hashes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,19 +48,7 @@ class VerificationController {
             model.addAttribute("error", "verify.tooLarge");
             return "export/verify";
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = file.getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        String sha256 = HexFormat.of().formatHex(digest.digest());
+        String sha256 = Hashes.sha256(file.getInputStream());
         model.addAttribute("matches", copies.isCopyOfRecord(sha256));
         model.addAttribute("sha256", sha256);
         return "export/verify";
