@@ -166,6 +166,28 @@ public class Evidences {
         }
     }
 
+    /**
+     * A rettifica starts with the evidence of the signed report it corrects: the same files (the store keeps
+     * each content once), attached to the same questions, by the same people; removed ones are not copied.
+     */
+    @Transactional
+    public void copyForCorrection(Access signed, Access correction) {
+        if (signed.status() != ReportStatus.FIRMATO || correction.status() != ReportStatus.BOZZA
+                || correction.administrationId() != signed.administrationId()) {
+            throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.notAllowed");
+        }
+        if (!evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(correction.reportId()).isEmpty()) {
+            return; // already copied
+        }
+        for (Evidence e : evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(signed.reportId())) {
+            if (!e.isRemoved()) {
+                evidence.save(new Evidence(correction.reportId(), e.getSectionNumber(), e.getQuestionCode(),
+                        e.getFileName(), e.getDescription(), e.getContentType(), e.getSizeBytes(), e.getSha256(),
+                        e.getUploadedBy(), e.getUploadedAt()));
+            }
+        }
+    }
+
     /** The section's evidence by question code, the section's own under "", removed ones left out. */
     @Transactional(readOnly = true)
     public Map<String, List<EvidenceView>> ofSection(Access access, int sectionNumber) {

@@ -56,7 +56,7 @@ class DemoReport implements ApplicationRunner {
         String administration = (String) demo.get("administration");
         int year = (Integer) demo.get("year");
         long administrationId = administrations.findByName(administration).orElseThrow().id();
-        if (repository.findByAdministrationIdAndYear(administrationId, year).isPresent()) {
+        if (repository.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year).isPresent()) {
             return;
         }
         long id = reports.create(administrationId, year, "oiv");

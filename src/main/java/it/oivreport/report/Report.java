@@ -38,6 +38,14 @@ class Report {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
+    /** 0 for the original report; 1, 2… for each rettifica. */
+    @Column(nullable = false)
+    private int revision;
+
+    /** The signed report this one corrects, for a rettifica. */
+    @Column(name = "corrects_report_id")
+    private Long correctsReportId;
+
     @Version
     private long version;
 
@@ -50,6 +58,23 @@ class Report {
         this.questionnaireVersionId = questionnaireVersionId;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** A rettifica of a signed report: same administration, year and questionnaire; the next revision. */
+    static Report correcting(Report signed, Instant createdAt, String createdBy) {
+        Report correction = new Report(signed.administrationId, signed.year, signed.questionnaireVersionId, createdAt,
+                createdBy);
+        correction.revision = signed.revision + 1;
+        correction.correctsReportId = signed.getId();
+        return correction;
+    }
+
+    int getRevision() {
+        return revision;
+    }
+
+    Long getCorrectsReportId() {
+        return correctsReportId;
     }
 
     Long getId() {

@@ -10,8 +10,13 @@ interface ReportRepository extends JpaRepository<Report, Long> {
 
     List<Report> findByAdministrationIdInOrderByYearDesc(java.util.Collection<Long> administrationIds);
 
-    Optional<Report> findByAdministrationIdAndYear(long administrationId, int year);
+    /** The report of an administration for a year: its latest revision when there are rettifiche. */
+    Optional<Report> findFirstByAdministrationIdAndYearOrderByRevisionDesc(long administrationId, int year);
 
-    /** The previous cycle's report: the same administration's nearest earlier year. */
-    Optional<Report> findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(long administrationId, int year);
+    /**
+     * The previous cycle's report: the same administration's nearest earlier year, in its latest revision.
+     */
+    Optional<Report> findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(long administrationId, int year);
+
+    Optional<Report> findByCorrectsReportId(long correctsReportId);
 }

@@ -78,7 +78,7 @@ public class Reports {
     @Transactional
     void copyPrevious(long reportId) {
         Report report = reports.findById(reportId).orElseThrow();
-        reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(report.getAdministrationId(), report.getYear())
+        reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(report.getAdministrationId(), report.getYear())
                 .ifPresent(previous -> {
                     QuestionnaireDefinition before = questionnaires.byId(previous.getQuestionnaireVersionId());
                     Map<Long, String> codes = new HashMap<>();
@@ -129,7 +129,7 @@ public class Reports {
     long create(long administrationId, int year, String username) {
         administrations.find(administrationId).filter(AdministrationView::active)
                 .orElseThrow(() -> new NotFoundException("administration " + administrationId));
-        reports.findByAdministrationIdAndYear(administrationId, year).ifPresent(existing -> {
+        reports.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year).ifPresent(existing -> {
             throw new DuplicateReportException(existing.getId());
         });
         QuestionnaireDefinition questionnaire = questionnaires.newest();
@@ -138,13 +138,53 @@ public class Reports {
             report = reports.saveAndFlush(new Report(administrationId, year, questionnaire.id(), clock.instant(),
                     username));
         } catch (DataIntegrityViolationException raceWithAnotherCreation) {
-            throw new DuplicateReportException(reports.findByAdministrationIdAndYear(administrationId, year)
+            throw new DuplicateReportException(reports.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year)
                     .map(Report::getId).orElse(0L));
         }
         for (SectionDefinition section : questionnaire.sections()) {
             sections.save(new ReportSection(report, section.id()));
         }
         return report.getId();
+    }
+
+    /**
+     * Starts a rettifica of a signed report: a new draft revision for the same administration and year, on
+     * the same questionnaire, with every answer, list, annotation and variation copied as it was signed (and
+     * confirmed: they are this year's answers), linked to the signed report. A signed report is corrected
+     * once; asking again gives the existing rettifica.
+     */
+    @Transactional
+    public long startCorrection(Access signed, String username) {
+        Report original = find(signed);
+        if (original.getStatus() != ReportStatus.FIRMATO || !(signed.isOivMember() || signed.isAdmin())) {
+            throw new AccessDeniedException("report " + original.getId() + " cannot be corrected by " + username);
+        }
+        java.util.Optional<Report> existing = reports.findByCorrectsReportId(original.getId());
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        Report correction = reports.saveAndFlush(Report.correcting(original, clock.instant(), username));
+        for (ReportSection from : sections.findAllWithAnswers(original.getId())) {
+            ReportSection to = new ReportSection(correction, from.getSectionId());
+            to.update(from.getAnnotations(), from.getVariations(), from.getBody(), clock.instant(), username);
+            for (ReportAnswer answer : from.getAnswers()) {
+                to.answerFor(answer.getQuestionId()).update(answer.getChoice(), answer.getMotivation(),
+                        answer.getExamples(), answer.getEntries());
+            }
+            sections.save(to);
+        }
+        return correction.getId();
+    }
+
+    /** How a report relates to rettifiche: its revision, the report it corrects, the one correcting it. */
+    public record Revision(int revision, Long corrects, Long correctedBy) {
+    }
+
+    @Transactional(readOnly = true)
+    public Revision revision(Access access) {
+        Report report = find(access);
+        return new Revision(report.getRevision(), report.getCorrectsReportId(),
+                reports.findByCorrectsReportId(report.getId()).map(Report::getId).orElse(null));
     }
 
     /** The reports the user may see, newest year first. */
@@ -283,7 +323,7 @@ public class Reports {
     /** The report of an administration for a year, if there is one. */
     @Transactional(readOnly = true)
     public java.util.Optional<Long> findId(long administrationId, int year) {
-        return reports.findByAdministrationIdAndYear(administrationId, year).map(Report::getId);
+        return reports.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year).map(Report::getId);
     }
 
     /**
@@ -293,7 +333,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public java.util.Optional<ReportDocument> previousDocument(Access access) {
         Report current = find(access);
-        return reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(current.getAdministrationId(),
+        return reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(current.getAdministrationId(),
                 current.getYear()).map(previous -> document(ReportAccess.sameAdministration(access, previous)));
     }
 
@@ -309,7 +349,7 @@ public class Reports {
     private ReportOverview overview(Report report, AdministrationView administration, List<ReportSection> stored) {
         QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
         ReportViews.PreviousReport previous = reports
-                .findFirstByAdministrationIdAndYearLessThanOrderByYearDesc(report.getAdministrationId(), report.getYear())
+                .findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(report.getAdministrationId(), report.getYear())
                 .map(p -> new ReportViews.PreviousReport(p.getId(), p.getYear(), p.getStatus())).orElse(null);
         Map<Long, ReportSection> byId = new HashMap<>();
         stored.forEach(s -> byId.put(s.getSectionId(), s));

@@ -183,4 +183,34 @@ class ReportSealTests {
         assertThatThrownBy(() -> workflow.reopen(asAdmin, version, "Correzione")).isNotNull();
         assertThatThrownBy(() -> workflow.markSigned(asAdmin, version, "di nuovo")).isNotNull();
     }
+
+    @Test
+    void aRettificaStartsAsALinkedCopyOfTheSignedReport() throws Exception {
+        String location = mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(oiv)))
+                .andReturn().getResponse().getRedirectedUrl();
+        long correctionId = Long.parseLong(location.substring("/reports/".length()));
+        ReportAccess.Access correction = access.of(correctionId, oiv);
+        ReportAccess.Access original = access.of(reportId, oiv);
+        assertThat(correction.status()).isEqualTo(ReportStatus.BOZZA);
+        assertThat(reports.overview(correction).year()).isEqualTo(reports.overview(original).year());
+        // Every answer, list, annotation and variation as signed, all confirmed.
+        assertThat(reports.document(correction).contents()).isEqualTo(reports.document(original).contents());
+        assertThat(reports.overview(correction).toConfirm()).isZero();
+        assertThat(reports.revision(correction)).isEqualTo(new Reports.Revision(1, reportId, null));
+        assertThat(reports.revision(original)).isEqualTo(new Reports.Revision(0, null, correctionId));
+        assertThat(evidences.ofReport(correction)).extracting(e -> e.sha256())
+                .containsExactlyElementsOf(evidences.ofReport(original).stream().map(e -> e.sha256()).toList());
+        // The signed report is untouched, and asking again leads to the same rettifica.
+        assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.FIRMATO);
+        assertThat(mvc.perform(get("/reports/" + reportId + "/signed.pdf").with(user(admin))).andReturn().getResponse()
+                .getContentAsByteArray()).isEqualTo(signed);
+        assertThat(mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(admin)))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo(location);
+        String page = mvc.perform(get(location).with(user(oiv))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Rettifica n. 1 di un rapporto firmato.").contains("href=\"/reports/" + reportId + "\"");
+        // Staff may not start one.
+        assertThat(mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(staff)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
 }

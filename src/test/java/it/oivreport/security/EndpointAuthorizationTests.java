@@ -142,6 +142,9 @@ class EndpointAuthorizationTests {
                     c -> get("/reports/" + c.reportOfA() + "/to-sign.pdf"), 302, 200, 302, 302, 404),
             new Endpoint("POST", "/reports/{reportId}/signed",
                     c -> post("/reports/" + c.reportOfA() + "/signed").param("version", "-1"), 302, 302, 302, 302, 404),
+            // Only a signed report can be corrected: the matrix's approved report is refused (403) for its readers.
+            new Endpoint("POST", "/reports/{reportId}/rettifica",
+                    c -> post("/reports/" + c.reportOfA() + "/rettifica"), 302, 403, 403, 403, 404),
             new Endpoint("GET", "/reports/{reportId}/signed.pdf",
                     c -> get("/reports/" + c.reportOfA() + "/signed.pdf"), 302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/export.pdf",

@@ -30,11 +30,13 @@ class SignatureController {
     private final ReportSeal seal;
     private final ExternalSignatures external;
     private final SignedCopies copies;
+    private final it.oivreport.evidence.Evidences evidences;
     private final Reports reports;
     private final ReportAccess access;
 
-    SignatureController(ReportSeal seal, ExternalSignatures external, SignedCopies copies, Reports reports,
-            ReportAccess access) {
+    SignatureController(ReportSeal seal, ExternalSignatures external, SignedCopies copies,
+            it.oivreport.evidence.Evidences evidences, Reports reports, ReportAccess access) {
+        this.evidences = evidences;
         this.seal = seal;
         this.external = external;
         this.copies = copies;
@@ -97,6 +99,20 @@ class SignatureController {
             redirect.addFlashAttribute("signatureError", refused.code());
         }
         return "redirect:/reports/" + reportId;
+    }
+
+    /**
+     * Starts a rettifica of a signed report (an OIV member of its administration or an administrator): a new
+     * draft copied from it, evidence included, which then goes through the usual workflow.
+     */
+    @PostMapping("/reports/{reportId}/rettifica")
+    String correct(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        Access signed = access.of(reportId, user);
+        long correctionId = reports.startCorrection(signed, user.getUsername());
+        evidences.copyForCorrection(signed, access.of(correctionId, user));
+        redirect.addFlashAttribute("correctionStarted", true);
+        return "redirect:/reports/" + correctionId;
     }
 
     /** The copy of record, byte for byte as stored. */

@@ -73,6 +73,7 @@ class ReportController {
         ReportAccess.Access permissions = access.of(reportId, user);
         model.addAttribute("report", reports.overview(permissions));
         model.addAttribute("access", permissions);
+        model.addAttribute("revision", reports.revision(permissions));
         contributors.forEach(contributor -> contributor.contribute(permissions, model));
         return "report/overview";
     }
