@@ -49,17 +49,21 @@ public class ReportSeal {
     private final ReportPdf pdf;
     private final SealKeys keys;
     private final SignedCopyRepository copies;
+    private final SignatureRecordRepository signatures;
+    private final ExternalSignatures validation;
     private final Workflow workflow;
     private final Reports reports;
     private final MessageSource messages;
     private final Clock clock;
     private final byte[] font;
 
-    ReportSeal(ReportPdf pdf, SealKeys keys, SignedCopyRepository copies, Workflow workflow, Reports reports,
-            MessageSource messages, Clock clock) {
+    ReportSeal(ReportPdf pdf, SealKeys keys, SignedCopyRepository copies, SignatureRecordRepository signatures,
+            ExternalSignatures validation, Workflow workflow, Reports reports, MessageSource messages, Clock clock) {
         this.pdf = pdf;
         this.keys = keys;
         this.copies = copies;
+        this.signatures = signatures;
+        this.validation = validation;
         this.workflow = workflow;
         this.reports = reports;
         this.messages = messages;
@@ -98,6 +102,11 @@ public class ReportSeal {
         Sealed sealed = seal(unsigned, key, now);
         copies.save(new SignedCopy(access.reportId(), SignedCopy.Kind.SIGILLO, sealed.file(), sha256(sealed.file()),
                 sealed.signer() + (key.demo() ? " (" + text("seal.demo") + ")" : ""), now, access.username(), now));
+        // The seal is validated like any signature, so the page shows its result in the same terms.
+        var signature = ExternalSignatures.intactSignatures(sealed.file(), validation.verifier(), access.reportId()).get(0);
+        var certificate = signature.getSigningCertificate();
+        signatures.save(new SignatureRecord(access.reportId(), 1, certificate.getCommonName(),
+                commonName(certificate.getCertificateIssuerDN()), now, certificate.isTrustedChain()));
         workflow.markSigned(access, expectedVersion, text("seal.history", sealed.signer()));
     }
 

@@ -111,7 +111,27 @@ class ReportSealTests {
         String page = mvc.perform(get("/reports/" + reportId).with(user(oiv))).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("Sigillato da Sigillo DIMOSTRATIVO Rapporto OIV (non valido) (certificato dimostrativo)")
-                .contains(ReportSeal.sha256(signed)).contains("Scarica la copia firmata");
+                .contains(ReportSeal.sha256(signed)).contains("Scarica la copia firmata")
+                .contains("Sigillo DIMOSTRATIVO Rapporto OIV (non valido) (emesso da Sigillo DIMOSTRATIVO Rapporto OIV (non valido))")
+                .contains("firma integra, certificato non verificato");
+    }
+
+    @Test
+    void aKeystoreMadeInTheTestSealsAndTheSealValidates(@Autowired ReportSeal seal) throws Exception {
+        byte[] keystore = SealKeys.selfSigned("CN=Sigillo di prova del test,O=Test,C=IT", "prova", "segreto".toCharArray(),
+                java.time.Instant.now());
+        byte[] unsigned = mvc.perform(get("/reports/" + reportId + "/export.pdf").with(user(admin))).andReturn()
+                .getResponse().getContentAsByteArray();
+        ReportSeal.Sealed sealed = seal.seal(unsigned, new SealKeys.SealKey(keystore, "segreto".toCharArray(), "prova", false),
+                java.time.Instant.now());
+        assertThat(sealed.signer()).isEqualTo("Sigillo di prova del test");
+        List<SignatureWrapper> found = ExternalSignatures.intactSignatures(sealed.file(), new CommonCertificateVerifier(), 0);
+        assertThat(found).singleElement().satisfies(s -> {
+            assertThat(s.getSigningCertificate().getCommonName()).isEqualTo("Sigillo di prova del test");
+            assertThat(s.getDigestAlgorithm().name()).isEqualTo("SHA256");
+        });
+        // The unsigned export is there, unchanged, at the start of the sealed file.
+        assertThat(java.util.Arrays.copyOf(sealed.file(), unsigned.length)).isEqualTo(unsigned);
     }
 
     @Test
