@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -54,7 +55,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
-            UserDetailsService users, PasswordEncoder encoder)
+            UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry)
             throws Exception {
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -86,7 +87,10 @@ public class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .requestCache(cache -> cache.requestCache(requestCache))
-            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .sessionManagement(session -> session
+                .sessionFixation(fixation -> fixation.changeSessionId())
+                // Any number of sessions per user, but known, so that UserAccounts can end them.
+                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

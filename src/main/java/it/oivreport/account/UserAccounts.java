@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +18,12 @@ public class UserAccounts {
     private final LoginThrottle throttle;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final SessionRegistry sessions;
 
     UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            PasswordPolicy policy, Clock clock) {
+            PasswordPolicy policy, Clock clock, SessionRegistry sessions) {
         this.users = users;
+        this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.policy = policy;
@@ -115,6 +119,7 @@ public class UserAccounts {
         String temporary = InitialAdministrator.generatePassword();
         user.changePassword(passwordEncoder.encode(temporary), true);
         throttle.reset(user.getUsername());
+        endSessions(userId);
         return temporary;
     }
 
@@ -137,6 +142,16 @@ public class UserAccounts {
     public void setEnabled(long userId, boolean enabled) {
         users.findById(userId).orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("user " + userId))
                 .setEnabled(enabled);
+        if (!enabled) {
+            endSessions(userId);
+        }
+    }
+
+    /** Signs the user out everywhere: their next request lands on the login page, which says why. */
+    private void endSessions(long userId) {
+        sessions.getAllPrincipals().stream()
+                .filter(p -> p instanceof AccountPrincipal account && account.getId() == userId)
+                .forEach(p -> sessions.getAllSessions(p, false).forEach(SessionInformation::expireNow));
     }
 
     /** A successful login: the failure count starts again and the user's last login is stamped. */

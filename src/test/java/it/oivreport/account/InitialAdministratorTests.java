@@ -39,7 +39,7 @@ class InitialAdministratorTests {
         Clock clock = Clock.systemUTC();
         accounts = new UserAccounts(users, encoder,
                 new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), new PasswordPolicy(),
-                clock);
+                clock, new org.springframework.security.core.session.SessionRegistryImpl());
     }
 
     @Test

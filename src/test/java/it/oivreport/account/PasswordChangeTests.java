@@ -70,6 +70,27 @@ class PasswordChangeTests {
                 .andExpect(redirectedUrl("/"));
     }
 
+    @Test
+    void deactivatingOrResettingEndsTheUsersSessionsAtOnce() throws Exception {
+        String username = "sess-" + UUID.randomUUID().toString().substring(0, 6);
+        long id = accounts.create(username, "Utente Collegato", "una password lunga e sicura", Role.OIV);
+        MockHttpSession first = login(username, "una password lunga e sicura");
+        MockHttpSession second = login(username, "una password lunga e sicura");
+        mvc.perform(get("/reports").session(first)).andExpect(result -> assertThat(result.getResponse().getStatus())
+                .isEqualTo(200));
+
+        accounts.setEnabled(id, false);
+        mvc.perform(get("/reports").session(first)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/reports").session(second)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/login").param("ended", "")).andExpect(content().string(
+                Matchers.containsString("La tua sessione è stata chiusa da un amministratore")));
+
+        accounts.setEnabled(id, true);
+        MockHttpSession third = login(username, "una password lunga e sicura");
+        accounts.resetPassword(id);
+        mvc.perform(get("/reports").session(third)).andExpect(redirectedUrl("/login?ended"));
+    }
+
     private MockHttpSession login(String username, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
                 .andExpect(redirectedUrl("/")).andReturn();
