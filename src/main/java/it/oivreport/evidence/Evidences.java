@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -116,7 +115,7 @@ public class Evidences {
                 total += content.size();
                 if (total > properties.maxReportSize().toBytes()) {
                     throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,
-                            Sizes.megabytes(properties.maxReportSize().toBytes()));
+                            properties.maxReportSize().toMegabytes());
                 }
                 String twin = inThisUpload.putIfAbsent(content.sha256(), name);
                 if (twin != null) {
@@ -154,7 +153,7 @@ public class Evidences {
             return store.receive(in, maxFileSize());
         } catch (EvidenceStore.TooLarge e) {
             throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.fileTooLarge", name,
-                    Sizes.megabytes(maxFileSize()));
+                    properties.maxFileSize().toMegabytes());
         }
     }
 
@@ -177,7 +176,7 @@ public class Evidences {
             throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.notAllowed");
         }
         if (!evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(correction.reportId()).isEmpty()) {
-            return; // already copied
+            return; // two clicks at once: the first one copied
         }
         for (Evidence e : evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(signed.reportId())) {
             if (!e.isRemoved()) {
@@ -254,7 +253,7 @@ public class Evidences {
         if (e.isRemoved()) {
             if (evidence.activeSize(access.reportId()) + e.getSizeBytes() > properties.maxReportSize().toBytes()) {
                 throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", e.getFileName(),
-                        Sizes.megabytes(properties.maxReportSize().toBytes()));
+                        properties.maxReportSize().toMegabytes());
             }
             e.restore();
         }
@@ -276,9 +275,5 @@ public class Evidences {
                 e.getSha256(), names.getOrDefault(e.getUploadedBy(), e.getUploadedBy()), e.getUploadedAt(),
                 e.getRemovedBy() == null ? null : names.getOrDefault(e.getRemovedBy(), e.getRemovedBy()),
                 e.getRemovedAt(), FileTypes.previewable(e.getContentType()), mayRemove(e, access));
-    }
-
-    Optional<Evidence> byId(long id) {
-        return evidence.findById(id);
     }
 }

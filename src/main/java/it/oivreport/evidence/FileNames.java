@@ -35,7 +35,8 @@ final class FileNames {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
-        if (RESERVED.contains(base.toUpperCase(Locale.ROOT)) || RESERVED.contains(base.split("\\.")[0].toUpperCase(Locale.ROOT))) {
+        // Windows reserves the name before the first dot too ("CON.tar.pdf").
+        if (RESERVED.contains(base.split("\\.")[0].toUpperCase(Locale.ROOT))) {
             base = "_" + base;
         }
         if (base.isEmpty()) {

@@ -31,14 +31,14 @@ class UploadSizeFilter extends OncePerRequestFilter {
 
     private static final Pattern SECTION = Pattern.compile("^(/reports/\\d+/sections/\\d+)/evidence$");
 
-    private final long maxRequestSize;
+    private final DataSize maxRequestSize;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     // The limit from the configuration, not from EvidenceProperties: web slice tests load every filter.
     UploadSizeFilter(@Value("${oiv.evidence.max-request-size}") DataSize maxRequestSize, MessageSource messages,
             LocaleResolver localeResolver) {
-        this.maxRequestSize = maxRequestSize.toBytes();
+        this.maxRequestSize = maxRequestSize;
         this.messages = messages;
         this.locales = localeResolver;
     }
@@ -52,7 +52,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxRequestSize) {
+        if (request.getContentLengthLong() > maxRequestSize.toBytes()) {
             Locale locale = locales.resolveLocale(request);
             String path = request.getRequestURI().substring(request.getContextPath().length());
             Matcher section = SECTION.matcher(path);
@@ -68,7 +68,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
                     <div class="alert alert-danger" role="alert"><p>%s</p><p class="mb-0">%s</p></div>
                     <p><a class="btn btn-primary" href="%s">%s</a></p></main></body></html>
                     """.formatted(locale.getLanguage(), title, text("app.name", locale), request.getContextPath(), title,
-                    text("evidence.requestTooLarge", locale, maxRequestSize / (1024 * 1024)),
+                    text("evidence.requestTooLarge", locale, maxRequestSize.toMegabytes()),
                     text("evidence.nothingChanged", locale), HtmlUtils.htmlEscape(back),
                     text(section.matches() ? "evidence.backToSection" : "error.home", locale)));
             return;

@@ -9,7 +9,6 @@ import eu.europa.esig.dss.spi.x509.KeyStoreCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import it.oivreport.report.ReportAccess.Access;
-import it.oivreport.report.ReportStatus;
 import it.oivreport.review.Workflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,9 +186,5 @@ public class ExternalSignatures {
     public List<Signature> of(Access access) {
         return signatures.findByReportIdOrderByPosition(access.reportId()).stream()
                 .map(s -> new Signature(s.getSigner(), s.getIssuer(), s.getSigningTime(), s.isTrusted())).toList();
-    }
-
-    static boolean isSignable(ReportStatus status) {
-        return status == ReportStatus.APPROVATO;
     }
 }

@@ -81,6 +81,7 @@ public class ReportPdf {
     private static final Color BLUE = new Color(0x00, 0x66, 0xcc);
     private static final Color GREY = new Color(0x5d, 0x70, 0x83);
     private static final Color WATERMARK = new Color(0xe6, 0xe9, 0xf2);
+    private static final Color RULE = new Color(0xd9, 0xdd, 0xe3);
 
     private final Reports reports;
     private final Comparisons comparisons;
@@ -105,6 +106,11 @@ public class ReportPdf {
         this.regular = font("regular");
         this.semibold = font("600");
         this.bold = font("700");
+    }
+
+    /** The regular weight, for text drawn outside the rendering (the seal's visible block). */
+    byte[] regularFont() {
+        return regular;
     }
 
     /** Titillium Web from the Bootstrap Italia webjar, whatever its version. */
@@ -268,7 +274,7 @@ public class ReportPdf {
             PdfPCell right = new PdfPCell(new Phrase(value, body));
             for (PdfPCell cell : new PdfPCell[] {left, right}) {
                 cell.setBorder(Rectangle.BOTTOM);
-                cell.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+                cell.setBorderColor(RULE);
                 cell.setPaddingTop(6);
                 cell.setPaddingBottom(8);
                 table.addCell(cell);
@@ -316,7 +322,7 @@ public class ReportPdf {
             Chunk chunk = new Chunk(title, font);
             if (anchor != null) {
                 chunk.setLocalDestination(anchor);
-                chunk.setGenericTag(level + "|" + anchor + "|" + title);
+                chunk.setGenericTag(anchor + "|" + title);
             }
             Paragraph heading = new Paragraph(chunk);
             heading.setSpacingBefore(level == 2 ? 14 : 0);
@@ -460,7 +466,7 @@ public class ReportPdf {
         private static PdfPCell padded(PdfPCell cell) {
             cell.setPadding(4);
             cell.setPaddingBottom(6);
-            cell.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+            cell.setBorderColor(RULE);
             return cell;
         }
 
@@ -492,7 +498,7 @@ public class ReportPdf {
                 cell.addElement(about);
                 for (PdfPCell c : new PdfPCell[] {where, cell}) {
                     c.setBorder(Rectangle.BOTTOM);
-                    c.setBorderColor(new Color(0xd9, 0xdd, 0xe3));
+                    c.setBorderColor(RULE);
                     c.setPaddingBottom(6);
                     table.addCell(c);
                 }
@@ -551,8 +557,8 @@ public class ReportPdf {
         /** Headings tell where they landed: for the index and for the outline. */
         @Override
         public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String tag) {
-            String[] parts = tag.split("\\|", 3);
-            String anchor = parts[1];
+            String[] parts = tag.split("\\|", 2);
+            String anchor = parts[0];
             if (!outlined.add(anchor)) {
                 return; // a heading split over two lines reports twice
             }
@@ -564,7 +570,7 @@ public class ReportPdf {
                 parent = partOutlines.getOrDefault(part, parent);
             }
             PdfOutline outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, rect.getTop() + 20),
-                    parts[2], true);
+                    parts[1], true);
             if (anchor.startsWith("part-")) {
                 partOutlines.put(Integer.parseInt(anchor.substring("part-".length())), outline);
             }

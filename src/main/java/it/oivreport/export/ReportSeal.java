@@ -32,7 +32,6 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,14 +67,8 @@ public class ReportSeal {
         this.reports = reports;
         this.messages = messages;
         this.clock = clock;
-        try {
-            // The signature block's text is drawn with the report's own font, embedded: the file stays PDF/A.
-            this.font = new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/webjars/"
-                    + "bootstrap-italia/*/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.ttf")[0]
-                    .getContentAsByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The signature block's text is drawn with the report's own font, embedded: the file stays PDF/A.
+        this.font = pdf.regularFont();
     }
 
     /** Whether this installation has a seal, and whether it is the demo one. Empty: no seal configured. */

@@ -24,8 +24,9 @@ public class SignedCopies {
 
     @Transactional(readOnly = true)
     public Optional<SignedCopyView> of(Access access) {
-        return copies.findByReportId(access.reportId()).map(c -> new SignedCopyView(c.getKind().name(), c.getSigner(),
-                c.getSignedAt(), c.getSha256(), c.getStoredBy(), c.getStoredAt()));
+        return copies.findSummaryByReportId(access.reportId(), SignedCopyRepository.Summary.class)
+                .map(c -> new SignedCopyView(c.kind().name(), c.signer(), c.signedAt(), c.sha256(), c.storedBy(),
+                        c.storedAt()));
     }
 
     /** Whether a file with this SHA-256 is the copy of record of a report of this installation. */

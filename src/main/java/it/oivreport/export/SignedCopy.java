@@ -1,9 +1,7 @@
 package it.oivreport.export;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -28,8 +26,7 @@ class SignedCopy {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Kind kind;
 
-    // The bytes are read only to send them, not with every look at the copy's details.
-    @Basic(fetch = FetchType.LAZY)
+    // Pages read the copy's details through SignedCopyRepository.Summary, without these bytes.
     @Column(nullable = false, updatable = false)
     private byte[] content;
 
@@ -63,35 +60,7 @@ class SignedCopy {
         this.storedAt = storedAt;
     }
 
-    long getReportId() {
-        return reportId;
-    }
-
-    Kind getKind() {
-        return kind;
-    }
-
     byte[] getContent() {
         return content;
-    }
-
-    String getSha256() {
-        return sha256;
-    }
-
-    String getSigner() {
-        return signer;
-    }
-
-    Instant getSignedAt() {
-        return signedAt;
-    }
-
-    String getStoredBy() {
-        return storedBy;
-    }
-
-    Instant getStoredAt() {
-        return storedAt;
     }
 }

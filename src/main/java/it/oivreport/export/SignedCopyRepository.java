@@ -7,7 +7,12 @@ interface SignedCopyRepository extends JpaRepository<SignedCopy, Long> {
 
     Optional<SignedCopy> findByReportId(long reportId);
 
-    boolean existsByReportId(long reportId);
+    /** What the report page shows of the copy of record: everything but the file itself. */
+    record Summary(SignedCopy.Kind kind, String signer, java.time.Instant signedAt, String sha256, String storedBy,
+            java.time.Instant storedAt) {
+    }
+
+    <T> Optional<T> findSummaryByReportId(long reportId, Class<T> type);
 
     boolean existsBySha256(String sha256);
 }

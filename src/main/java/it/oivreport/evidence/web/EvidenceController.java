@@ -11,6 +11,7 @@ import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.Reports;
+import it.oivreport.shared.web.ContentDispositions;
 import it.oivreport.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -156,7 +157,6 @@ class EvidenceController {
         try {
             EvidenceView removed = evidences.remove(permissions, evidenceId);
             redirect.addFlashAttribute("evidenceRemoved", removed.fileName());
-            redirect.addFlashAttribute("evidenceRemovedId", removed.id());
             return back.equals("list") ? "redirect:/reports/" + reportId + "/evidence"
                     : "redirect:/reports/" + reportId + "/sections/" + removed.sectionNumber() + "#" + anchor(removed.questionCode());
         } catch (EvidenceRejected refused) {

@@ -5,10 +5,6 @@ import it.oivreport.export.ReportPdf;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.Reports;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,9 +18,11 @@ class ReportPdfController {
     private final ReportPdf pdf;
     private final Reports reports;
     private final ReportAccess access;
+    private final ReportFiles files;
 
-    ReportPdfController(ReportPdf pdf, Reports reports, ReportAccess access) {
+    ReportPdfController(ReportPdf pdf, Reports reports, ReportAccess access, ReportFiles files) {
         this.pdf = pdf;
+        this.files = files;
         this.reports = reports;
         this.access = access;
     }
@@ -32,13 +30,6 @@ class ReportPdfController {
     @GetMapping("/reports/{reportId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
         Access permissions = access.of(reportId, user);
-        var overview = reports.overview(permissions);
-        String name = "Rapporto OIV " + overview.year() + " - " + overview.administrationName() + ".pdf";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .contentType(MediaType.APPLICATION_PDF)
-                .body(pdf.render(permissions));
+        return files.pdf(reports.overview(permissions), "pdf.fileName", pdf.render(permissions));
     }
 }

@@ -9,10 +9,6 @@ import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.Reports;
 import it.oivreport.review.WorkflowException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,9 +29,11 @@ class SignatureController {
     private final it.oivreport.evidence.Evidences evidences;
     private final Reports reports;
     private final ReportAccess access;
+    private final ReportFiles files;
 
     SignatureController(ReportSeal seal, ExternalSignatures external, SignedCopies copies,
-            it.oivreport.evidence.Evidences evidences, Reports reports, ReportAccess access) {
+            it.oivreport.evidence.Evidences evidences, Reports reports, ReportAccess access, ReportFiles files) {
+        this.files = files;
         this.evidences = evidences;
         this.seal = seal;
         this.external = external;
@@ -66,14 +64,7 @@ class SignatureController {
         Access permissions = access.of(reportId, user);
         try {
             byte[] file = external.toSign(permissions);
-            var overview = reports.overview(permissions);
-            String name = "Rapporto OIV " + overview.year() + " - " + overview.administrationName() + " - da firmare.pdf";
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                    .contentType(MediaType.APPLICATION_PDF)
-                    .body(file);
+            return files.pdf(reports.overview(permissions), "pdf.fileName.toSign", file);
         } catch (SealRefused refused) {
             redirect.addFlashAttribute("signatureError", refused.code());
             return "redirect:/reports/" + reportId;
@@ -109,7 +100,12 @@ class SignatureController {
     String correct(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
         Access signed = access.of(reportId, user);
+        boolean startedBefore = reports.revision(signed).correctedBy() != null;
         long correctionId = reports.startCorrection(signed, user.getUsername());
+        if (startedBefore) {
+            // A second click or an old page: the rettifica exists; go to it as it is now.
+            return "redirect:/reports/" + correctionId;
+        }
         evidences.copyForCorrection(signed, access.of(correctionId, user));
         redirect.addFlashAttribute("correctionStarted", true);
         return "redirect:/reports/" + correctionId;
@@ -119,13 +115,6 @@ class SignatureController {
     @GetMapping("/reports/{reportId}/signed.pdf")
     ResponseEntity<byte[]> signed(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
         Access permissions = access.of(reportId, user);
-        var overview = reports.overview(permissions);
-        String name = "Rapporto OIV " + overview.year() + " - " + overview.administrationName() + " - firmato.pdf";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .contentType(MediaType.APPLICATION_PDF)
-                .body(copies.content(permissions));
+        return files.pdf(reports.overview(permissions), "pdf.fileName.signed", copies.content(permissions));
     }
 }

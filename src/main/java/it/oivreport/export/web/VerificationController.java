@@ -21,29 +21,29 @@ import org.springframework.web.multipart.MultipartFile;
 class VerificationController {
 
     private final SignedCopies copies;
-    private final long maxFileSize;
+    private final DataSize maxFileSize;
 
     VerificationController(SignedCopies copies, @Value("${oiv.evidence.max-file-size}") DataSize maxFileSize) {
         this.copies = copies;
-        this.maxFileSize = maxFileSize.toBytes();
+        this.maxFileSize = maxFileSize;
     }
 
     @GetMapping("/verifica")
     String page(Model model) {
-        model.addAttribute("maxMegabytes", maxFileSize / (1024 * 1024));
+        model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
         return "export/verify";
     }
 
     @PostMapping("/verifica")
     String verify(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
             HttpServletResponse response) throws IOException {
-        model.addAttribute("maxMegabytes", maxFileSize / (1024 * 1024));
+        model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
         if (file == null || file.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("error", "verify.noFile");
             return "export/verify";
         }
-        if (file.getSize() > maxFileSize) {
+        if (file.getSize() > maxFileSize.toBytes()) {
             response.setStatus(413);
             model.addAttribute("error", "verify.tooLarge");
             return "export/verify";

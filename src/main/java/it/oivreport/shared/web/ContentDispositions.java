@@ -1,4 +1,4 @@
-package it.oivreport.evidence.web;
+package it.oivreport.shared.web;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -6,14 +6,14 @@ import java.text.Normalizer;
 /**
  * {@code Content-Disposition} with the original name (RFC 6266): an ASCII {@code filename} for old
  * clients, with anything risky replaced, and the exact name in {@code filename*} (RFC 5987, UTF-8,
- * percent-encoded), which every current browser prefers.
+ * percent-encoded), which every current browser prefers. For evidence files and the report's PDFs alike.
  */
-final class ContentDispositions {
+public final class ContentDispositions {
 
     private ContentDispositions() {
     }
 
-    static String of(boolean inline, String fileName) {
+    public static String of(boolean inline, String fileName) {
         return (inline ? "inline" : "attachment") + "; filename=\"" + ascii(fileName) + "\"; filename*=UTF-8''"
                 + encode(fileName);
     }

@@ -1,4 +1,4 @@
-package it.oivreport.evidence.web;
+package it.oivreport.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
