@@ -1,9 +1,7 @@
 package it.oivreport.evidence;
 
-import it.oivreport.shared.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -12,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,15 +33,24 @@ import org.springframework.stereotype.Component;
  * temporary file, which is never read as evidence and is swept later.
  */
 @Component
-class FileSystemEvidenceStore implements EvidenceStore {
+class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemEvidenceStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final Path incoming;
     private final Clock clock;
+    /**
+     * Threads that hash uploads while they are written (see {@link DigestingCopy}): at most one per
+     * processor, since hashing is pure computation; beyond that an upload hashes on its own thread.
+     */
+    private final ExecutorService hashers = new ThreadPoolExecutor(0, Runtime.getRuntime().availableProcessors(),
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "evidence-hash");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     FileSystemEvidenceStore(EvidenceProperties properties, Clock clock) throws IOException {
         this.root = properties.directory().toAbsolutePath().normalize();
@@ -58,26 +69,22 @@ class FileSystemEvidenceStore implements EvidenceStore {
         Path temporary = Files.createTempFile(incoming, "upload-", ".part");
         boolean received = false;
         try {
-            MessageDigest digest = Hashes.sha256Digest();
-            long size = 0;
-            byte[] buffer = new byte[BUFFER];
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                for (int read; (read = content.read(buffer)) != -1; ) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new TooLarge();
-                    }
-                    digest.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                }
+            DigestingCopy.Result copied;
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                copied = DigestingCopy.copy(content, out, maxBytes, hashers);
             }
             received = true;
-            return new Received(temporary, size, HexFormat.of().formatHex(digest.digest()));
+            return new Received(temporary, copied.size(), copied.sha256());
         } finally {
             if (!received) {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    @Override
+    public void close() {
+        hashers.shutdownNow();
     }
 
     @Override
