@@ -1,6 +1,8 @@
 package it.oivreport.evidence;
 
 import jakarta.servlet.MultipartConfigElement;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,6 +16,21 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class EvidenceConfiguration {
+
+    private static final int READ_BUFFER = 64 * 1024;
+
+    /**
+     * Tomcat reads a request body from the socket through a buffer of 8 KB by default: 3,200 reads for a
+     * 25 MB file, which took longer than receiving, hashing and storing it. 64 KB per connection (held
+     * while a request is in progress) makes uploads several times faster.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> uploadReadBuffer() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appReadBufSize", Integer.toString(READ_BUFFER));
+            connector.setProperty("socket.rxBufSize", Integer.toString(4 * READ_BUFFER));
+        });
+    }
 
     @Bean
     MultipartConfigElement multipartConfigElement(EvidenceProperties properties, FileSystemEvidenceStore store) {

@@ -28,12 +28,15 @@ public class EvidenceIntegrity {
     private final EvidenceRepository evidence;
     private final EvidenceStore store;
     private final EvidenceProperties properties;
+    private final StagedUploads staged;
     private final Clock clock;
 
-    EvidenceIntegrity(EvidenceRepository evidence, EvidenceStore store, EvidenceProperties properties, Clock clock) {
+    EvidenceIntegrity(EvidenceRepository evidence, EvidenceStore store, EvidenceProperties properties,
+            StagedUploads staged, Clock clock) {
         this.evidence = evidence;
         this.store = store;
         this.properties = properties;
+        this.staged = staged;
         this.clock = clock;
     }
 
@@ -78,7 +81,10 @@ public class EvidenceIntegrity {
     public record Sweep(int orphans, int temporary) {
     }
 
-    /** Every hour: stored files that no evidence refers to, and temporary files, once older than the grace. */
+    /**
+     * Every hour: stored files that no evidence refers to, and temporary files (interrupted uploads, files
+     * staged but never attached), once older than the grace.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public Sweep sweep() {
         Instant before = clock.instant().minus(properties.orphanGrace());
@@ -96,6 +102,7 @@ public class EvidenceIntegrity {
                     }
                 }
             }
+            staged.expire(before);
             temporary = store.sweepTemporary(before);
         } catch (IOException e) {
             log.warn("Evidence sweep stopped", e);

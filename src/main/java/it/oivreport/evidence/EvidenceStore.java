@@ -24,6 +24,12 @@ interface EvidenceStore {
     /** Makes received content readable under its hash; if the same content is already stored, it stays. */
     void keep(Received received) throws IOException;
 
+    /**
+     * Whether received content is still there to be kept, keeping it from the sweep of temporary files a
+     * while longer if it is (a staged upload about to be attached).
+     */
+    boolean reclaim(Received received);
+
     /** Forgets received content that will not be kept. Never fails. */
     void discard(Received received);
 

@@ -40,23 +40,29 @@ public class Evidences {
     private final Reports reports;
     private final UserAccounts users;
     private final EvidenceProperties properties;
+    private final StagedUploads staged;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Evidences(EvidenceRepository evidence, EvidenceStore store, FileTypes types, Reports reports, UserAccounts users,
-            EvidenceProperties properties, TransactionTemplate transaction, Clock clock) {
+            EvidenceProperties properties, StagedUploads staged, TransactionTemplate transaction, Clock clock) {
         this.evidence = evidence;
         this.store = store;
         this.types = types;
         this.reports = reports;
         this.users = users;
         this.properties = properties;
+        this.staged = staged;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     /** A file as it arrives: the name the browser gave and its content. */
     public record Incoming(String originalName, InputStreamSource content) {
+    }
+
+    /** A file sent ahead of the attach form: the token that attaches it, and what it was found to be. */
+    public record StagedFile(String token, String fileName, long size, String sha256, String type) {
     }
 
     /** What an upload did: the files attached, and those whose identical copy was already in the report. */
@@ -78,11 +84,58 @@ public class Evidences {
     }
 
     /**
-     * Attaches all the files or none: when one is refused, none is kept, and the exception says which
-     * and why. {@code questionCode} null or blank means the whole section.
+     * Receives one file ahead of the attach form, with the checks that need only the file: who may attach,
+     * its size (from the declared length before reading, then while reading), that it is not empty, its
+     * type, and the report's limit. It becomes evidence only when {@link #attach} is given its token.
      */
+    public StagedFile stage(Access access, String originalName, long declaredLength, InputStream content) {
+        if (!canAttach(access)) {
+            throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.notAllowed");
+        }
+        if (originalName == null || originalName.isBlank()) {
+            throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.noFile");
+        }
+        String name = FileNames.sanitize(originalName);
+        if (declaredLength > maxFileSize()) {
+            throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.fileTooLarge", name,
+                    properties.maxFileSize().toMegabytes());
+        }
+        EvidenceStore.Received received = null;
+        try {
+            received = receive(new Incoming(originalName, () -> content), name);
+            String type = checkContent(received, name);
+            if (evidence.activeSize(access.reportId()) + staged.waitingSize(access.reportId(), access.username())
+                    + received.size() > properties.maxReportSize().toBytes()) {
+                throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,
+                        properties.maxReportSize().toMegabytes());
+            }
+            StagedUploads.Staged waiting = staged.add(access.reportId(), access.username(), name, received,
+                    clock.instant());
+            received = null;
+            return new StagedFile(waiting.token(), name, waiting.content().size(), waiting.content().sha256(),
+                    FileTypes.label(type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (received != null) {
+                store.discard(received);
+            }
+        }
+    }
+
+    /** Attaches the files of a form, all or none (see the method below). */
     public Attached attach(Access access, int sectionNumber, String questionCode, String description,
             List<Incoming> files) {
+        return attach(access, sectionNumber, questionCode, description, files, List.of());
+    }
+
+    /**
+     * Attaches all the files or none: when one is refused, none is kept, and the exception says which
+     * and why. {@code questionCode} null or blank means the whole section. The files are those of the form
+     * and those {@linkplain #stage staged} under {@code stagedTokens}; a refusal discards both.
+     */
+    public Attached attach(Access access, int sectionNumber, String questionCode, String description,
+            List<Incoming> files, List<String> stagedTokens) {
         if (!canAttach(access)) {
             throw new EvidenceRejected(HttpStatus.FORBIDDEN, "evidence.notAllowed");
         }
@@ -94,24 +147,39 @@ public class Evidences {
         }
         List<Incoming> present = files.stream().filter(f -> f.originalName() != null && !f.originalName().isBlank())
                 .toList();
-        if (present.isEmpty()) {
+        List<String> tokens = stagedTokens.stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
+        if (present.isEmpty() && tokens.isEmpty()) {
             throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.noFile");
         }
         List<EvidenceStore.Received> received = new ArrayList<>();
         try {
+            List<String> names = new ArrayList<>();
+            boolean expired = false;
+            for (String token : tokens) {
+                var waiting = staged.take(token, access.reportId(), access.username());
+                if (waiting.isPresent() && store.reclaim(waiting.get().content())) {
+                    received.add(waiting.get().content());
+                    names.add(waiting.get().fileName());
+                } else {
+                    expired = true;
+                }
+            }
+            if (expired) {
+                throw new EvidenceRejected(HttpStatus.GONE, "evidence.stagedExpired");
+            }
+            for (Incoming file : present) {
+                String name = FileNames.sanitize(file.originalName());
+                received.add(receive(file, name));
+                names.add(name);
+            }
             List<Evidence> rows = new ArrayList<>();
             List<Duplicate> elsewhere = new ArrayList<>();
             long total = evidence.activeSize(access.reportId());
             Map<String, String> inThisUpload = new HashMap<>();
-            for (Incoming file : present) {
-                String name = FileNames.sanitize(file.originalName());
-                EvidenceStore.Received content = receive(file, name);
-                received.add(content);
-                if (content.size() == 0) {
-                    throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.empty", name);
-                }
-                String type = types.allowedType(content.temporary(), name).orElseThrow(() ->
-                        new EvidenceRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.typeRefused", name));
+            for (int i = 0; i < received.size(); i++) {
+                EvidenceStore.Received content = received.get(i);
+                String name = names.get(i);
+                String type = checkContent(content, name);
                 total += content.size();
                 if (total > properties.maxReportSize().toBytes()) {
                     throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,
@@ -146,6 +214,15 @@ public class Evidences {
         } finally {
             received.forEach(store::discard);
         }
+    }
+
+    /** The type of received content, if it is not empty and of an allowed type. */
+    private String checkContent(EvidenceStore.Received content, String name) throws IOException {
+        if (content.size() == 0) {
+            throw new EvidenceRejected(HttpStatus.BAD_REQUEST, "evidence.empty", name);
+        }
+        return types.allowedType(content.temporary(), name).orElseThrow(() ->
+                new EvidenceRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.typeRefused", name));
     }
 
     private EvidenceStore.Received receive(Incoming file, String name) throws IOException {

@@ -109,6 +109,16 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
     }
 
     @Override
+    public boolean reclaim(Received received) {
+        try {
+            Files.setLastModifiedTime(received.temporary(), FileTime.from(clock.instant()));
+            return true;
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    @Override
     public void discard(Received received) {
         try {
             Files.deleteIfExists(received.temporary());

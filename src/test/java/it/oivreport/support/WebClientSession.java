@@ -80,6 +80,23 @@ public final class WebClientSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * What the attach form's script sends for each file: the file as the request body, with the CSRF token
+     * of the page at {@code tokenFrom} in the header the page's meta tags name; JSON comes back.
+     */
+    public HttpResponse<String> sendFile(String path, String tokenFrom, byte[] content)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .header("X-CSRF-TOKEN", csrfToken(get(tokenFrom).body()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose body is kept as bytes (a download). */
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** The session's cookies as a Cookie header, for requests this client cannot make (a cut-off upload). */
     public String cookieHeader() {
         return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());

@@ -7,17 +7,24 @@ import it.oivreport.evidence.Evidences;
 import it.oivreport.evidence.Evidences.Attached;
 import it.oivreport.evidence.Evidences.Download;
 import it.oivreport.evidence.Evidences.Incoming;
+import it.oivreport.evidence.Evidences.StagedFile;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.Reports;
+import it.oivreport.shared.web.ByteSizes;
 import it.oivreport.shared.web.ContentDispositions;
 import it.oivreport.shared.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,14 +48,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/reports/{reportId}")
 class EvidenceController {
 
+    private static final String SENDFILE = "org.apache.tomcat.sendfile.";
+
     private final Evidences evidences;
     private final Reports reports;
     private final ReportAccess access;
+    private final MessageSource messages;
 
-    EvidenceController(Evidences evidences, Reports reports, ReportAccess access) {
+    EvidenceController(Evidences evidences, Reports reports, ReportAccess access, MessageSource messages) {
         this.evidences = evidences;
         this.reports = reports;
         this.access = access;
+        this.messages = messages;
     }
 
     /** The attach form on its own page: where the section page's links lead, and where errors are shown. */
@@ -64,13 +75,15 @@ class EvidenceController {
     String attach(@PathVariable long reportId, @PathVariable int number,
             @RequestParam(required = false) String questionCode, @RequestParam(required = false) String description,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "staged", required = false) List<String> staged,
             @AuthenticationPrincipal AccountPrincipal user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
         List<Incoming> incoming = files == null ? List.of()
                 : files.stream().map(f -> new Incoming(f.getOriginalFilename(), f)).toList();
         try {
-            Attached attached = evidences.attach(permissions, number, questionCode, description, incoming);
+            Attached attached = evidences.attach(permissions, number, questionCode, description, incoming,
+                    staged == null ? List.of() : staged);
             redirect.addFlashAttribute("evidenceDone", attached.fileNames());
             redirect.addFlashAttribute("evidenceDuplicates", attached.alsoElsewhere());
             redirect.addFlashAttribute("evidenceFor", questionCode == null ? "" : questionCode);
@@ -82,6 +95,34 @@ class EvidenceController {
             model.addAttribute("description", description);
             return attachPage(permissions, number, questionCode, model);
         }
+    }
+
+    /**
+     * One file sent ahead of the attach form by the page's script, as the raw request body (no multipart
+     * parsing: the file streams straight into the store), so that the browser can show its progress. The
+     * answer is JSON: the token that the form then sends, or the message that says why the file was refused.
+     */
+    @PostMapping(path = "/evidence/uploads", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> stage(@PathVariable long reportId, @RequestParam(required = false) String name,
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, Locale locale)
+            throws IOException {
+        Access permissions = access.of(reportId, user);
+        try {
+            StagedFile staged = evidences.stage(permissions, name, request.getContentLengthLong(),
+                    request.getInputStream());
+            return ResponseEntity.status(HttpStatus.CREATED).body(new StagedJson(staged.token(), staged.fileName(),
+                    staged.size(), ByteSizes.format(staged.size(), locale), staged.sha256(),
+                    messages.getMessage("evidence.type." + staged.type(), null, locale)));
+        } catch (EvidenceRejected refused) {
+            return ResponseEntity.status(refused.status())
+                    .body(new RefusalJson(messages.getMessage(refused.code(), refused.arguments(), locale)));
+        }
+    }
+
+    record StagedJson(String token, String fileName, long size, String sizeLabel, String sha256, String type) {
+    }
+
+    record RefusalJson(String message) {
     }
 
     private String attachPage(Access permissions, int number, String questionCode, Model model) {
@@ -120,10 +161,19 @@ class EvidenceController {
 
     @GetMapping("/evidence/{evidenceId}")
     ResponseEntity<Resource> download(@PathVariable long reportId, @PathVariable long evidenceId,
-            @AuthenticationPrincipal AccountPrincipal user, HttpServletResponse response) {
-        // Large writes to the socket: with the container's default 8 KB buffer, a 25 MB file is 3,200 of them.
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Download download = evidences.download(access.of(reportId, user), evidenceId);
+        if (download.content().isFile() && Boolean.TRUE.equals(request.getAttribute(SENDFILE + "support"))) {
+            // Tomcat sends the file itself once the headers are out, from the page cache straight to the socket
+            // (sendfile), instead of the bytes going through the heap 8 KB at a time.
+            request.setAttribute(SENDFILE + "filename", download.content().getFile().getAbsolutePath());
+            request.setAttribute(SENDFILE + "start", 0L);
+            request.setAttribute(SENDFILE + "end", download.evidence().size());
+            return headers(download.evidence(), false).build();
+        }
         response.setBufferSize(512 * 1024);
-        return send(evidences.download(access.of(reportId, user), evidenceId), false);
+        return send(download, false);
     }
 
     /** PDFs and images shown in the browser, under the same authorization as the download. */
@@ -138,15 +188,17 @@ class EvidenceController {
     }
 
     private static ResponseEntity<Resource> send(Download download, boolean inline) {
-        EvidenceView e = download.evidence();
+        return headers(download.evidence(), inline).body(download.content());
+    }
+
+    private static ResponseEntity.BodyBuilder headers(EvidenceView e, boolean inline) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(inline, e.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 // Never cached by shared caches: evidence is readable only by the report's members.
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .contentType(MediaType.parseMediaType(e.contentType()))
-                .contentLength(e.size())
-                .body(download.content());
+                .contentLength(e.size());
     }
 
     @PostMapping("/evidence/{evidenceId}/remove")
