@@ -60,6 +60,7 @@ document.addEventListener('htmx:configRequest', function (event) {
     var buttons = submitButtons(form);
 
     function fail(message) {
+      panel.textContent = ''; // the progress of files that will not be attached would only confuse
       var alert = document.createElement('div');
       alert.className = 'alert alert-danger py-2 mt-2';
       alert.setAttribute('role', 'alert');

@@ -47,8 +47,10 @@ class EvidenceJourneyTests {
             browser.attach("evidence-2.3-files", first, second).type("evidence-2.3-description", "Verbale e indicatori");
             browser.click(By.cssSelector("button[form='evidence-2.3']"));
 
+            // The page's script sends each file, then the form attaches them; the section page comes back.
+            WebElement evidence = browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.3')]]"),
+                    "Allegati:");
             assertThat(browser.currentPath()).contains("/sections/2");
-            WebElement evidence = browser.find(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.3')]]"));
             assertThat(evidence.getText()).contains("Allegati: verbale-riunione-2021.txt, estrazione-indicatori.csv.")
                     .contains("verbale-riunione-2021.txt", "estrazione-indicatori.csv", "Testo", "CSV", "Laura Conti")
                     .contains(sha256(verbale)).contains(sha256(Files.readAllBytes(second)));
@@ -70,5 +72,48 @@ class EvidenceJourneyTests {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    @Test
+    void refusedFilesAreExplainedBesideTheFormAndTheFormStillWorks() throws Exception {
+        Path program = Files.write(dir.resolve("relazione.pdf"),
+                "MZ\u0090\u0000\u0003 This program cannot be run in DOS mode.".getBytes(StandardCharsets.ISO_8859_1));
+        Path large = Files.write(dir.resolve("tabella-grande.csv"), new byte[1536 * 1024]);
+        Path note = Files.write(dir.resolve("nota-metodologica.txt"),
+                ("Nota metodologica sugli indicatori. " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "staff").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            String section = browser.currentPath();
+            browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.4']"));
+
+            // Refused by the server as it arrives: its message beside the form, on the same page.
+            browser.attach("evidence-2.4-files", program);
+            browser.click(By.cssSelector("button[form='evidence-2.4']"));
+            WebElement progress = browser.waitFor(By.id("evidence-2.4-files-progress"), "non è di un tipo ammesso");
+            assertThat(progress.getText()).contains("Il file «relazione.pdf» non è di un tipo ammesso.")
+                    .contains("Nessun file è stato allegato");
+            assertThat(browser.currentPath()).isEqualTo(section);
+            browser.screenshot("evidence-refused-desktop");
+
+            // Too large: said before anything is sent.
+            browser.find(By.id("evidence-2.4-files")).clear();
+            browser.attach("evidence-2.4-files", large);
+            browser.click(By.cssSelector("button[form='evidence-2.4']"));
+            assertThat(browser.waitFor(By.id("evidence-2.4-files-progress"), "supera il limite").getText())
+                    .contains("Il file «tabella-grande.csv» supera il limite di 1 MB per file.");
+
+            // The same form then attaches a good file.
+            browser.find(By.id("evidence-2.4-files")).clear();
+            browser.attach("evidence-2.4-files", note);
+            browser.click(By.cssSelector("button[form='evidence-2.4']"));
+            assertThat(browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.4')]]"),
+                    "Allegati:").getText()).contains("Allegati: nota-metodologica.txt.")
+                    .contains(sha256(Files.readAllBytes(note)));
+        }
     }
 }

@@ -315,4 +315,81 @@ class EvidenceTests {
         // Evidence with metadata is never swept, however old.
         assertThat(integrity.verify().problems()).isEmpty();
     }
+
+    @Test
+    void filesSentAheadAreAttachedWithTheFormsFilesAllOrNone() throws Exception {
+        ReportAccess.Access staffAccess = access.of(reportId, staff);
+        byte[] first = ("Primo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Evidences.StagedFile staged = evidences.stage(staffAccess, "primo.txt", first.length,
+                new java.io.ByteArrayInputStream(first));
+        assertThat(staged.sha256()).isEqualTo(sha256(first));
+        assertThat(staged.type()).isEqualTo("txt");
+
+        // With a refused file in the same form, neither is attached, and the token is used up.
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class, () ->
+                evidences.attach(staffAccess, 2, "2.3", null, List.of(new Evidences.Incoming("vuoto.txt",
+                        new ByteArrayResource(new byte[0]))), List.of(staged.token()))).code()).isEqualTo("evidence.empty");
+        assertThat(listed()).isEmpty();
+        assertThat(Files.list(store.incoming())).isEmpty();
+
+        Evidences.StagedFile again = evidences.stage(staffAccess, "primo.txt", first.length,
+                new java.io.ByteArrayInputStream(first));
+        byte[] second = ("Secondo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Evidences.Attached attached = evidences.attach(staffAccess, 2, "2.3", null,
+                List.of(new Evidences.Incoming("secondo.txt", new ByteArrayResource(second))), List.of(again.token()));
+        assertThat(attached.fileNames()).containsExactly("primo.txt", "secondo.txt");
+        assertThat(evidences.ofReport(staffAccess)).extracting(EvidenceView::sha256)
+                .containsExactlyInAnyOrder(sha256(first), sha256(second));
+    }
+
+    @Test
+    void aFileSentAheadButNotAttachedIsSweptAndItsTokenThenRefused() throws Exception {
+        ReportAccess.Access staffAccess = access.of(reportId, staff);
+        byte[] content = ("Dimenticato " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Evidences.StagedFile staged = evidences.stage(staffAccess, "dimenticato.txt", content.length,
+                new java.io.ByteArrayInputStream(content));
+        Path waiting;
+        try (var files = Files.list(store.incoming())) {
+            waiting = files.filter(p -> {
+                try {
+                    return Files.size(p) == content.length;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(waiting, FileTime.from(Instant.now().minusSeconds(7200)));
+
+        assertThat(integrity.sweep().temporary()).isGreaterThanOrEqualTo(1);
+
+        assertThat(waiting).doesNotExist();
+        EvidenceRejected refused = org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class,
+                () -> evidences.attach(staffAccess, 2, "2.3", null, List.of(), List.of(staged.token())));
+        assertThat(refused.code()).isEqualTo("evidence.stagedExpired");
+        assertThat(refused.status().value()).isEqualTo(410);
+        assertThat(listed()).isEmpty();
+    }
+
+    @Test
+    void sendingAheadFollowsTheAttachRules() {
+        byte[] content = "Testo".getBytes(StandardCharsets.UTF_8);
+        // A report no longer editable: nothing can be sent ahead to it either.
+        ReportAccess.Access approved = access.of(reports.list(oiv).stream()
+                .filter(r -> r.year() == 2020 && r.administrationName().equals("Camera di Commercio di Brescia"))
+                .findFirst().orElseThrow().id(), oiv);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class, () -> evidences.stage(
+                approved, "a.txt", content.length, new java.io.ByteArrayInputStream(content))).code())
+                .isEqualTo("evidence.notAllowed");
+        // Declared larger than the limit: refused before a byte is read.
+        java.io.InputStream unread = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("read");
+            }
+        };
+        EvidenceRejected large = org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class,
+                () -> evidences.stage(access.of(reportId, staff), "grande.pdf", 2L * 1024 * 1024, unread));
+        assertThat(large.code()).isEqualTo("evidence.fileTooLarge");
+        assertThat(large.status().value()).isEqualTo(413);
+    }
 }

@@ -158,6 +158,9 @@ class EndpointAuthorizationTests {
             new Endpoint("POST", "/reports/{reportId}/sections/{number}/evidence",
                     c -> multipart("/reports/" + c.reportOfA() + "/sections/2/evidence").param("questionCode", "2.3"),
                     302, 403, 403, 403, 404),
+            new Endpoint("POST", "/reports/{reportId}/evidence/uploads",
+                    c -> post("/reports/" + c.reportOfA() + "/evidence/uploads").param("name", "a.txt")
+                            .contentType("application/octet-stream").content("testo"), 302, 403, 403, 403, 404),
             new Endpoint("GET", "/reports/{reportId}/evidence/{evidenceId}",
                     c -> get("/reports/" + c.draftOfA() + "/evidence/" + c.evidenceOfA()), 302, 200, 200, 200, 404),
             new Endpoint("GET", "/reports/{reportId}/evidence/{evidenceId}/preview",

@@ -110,6 +110,17 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Waits (up to ten seconds) for an element to show the given text: for what the page's script does
+     * after a click (sending files, then the form), where the click itself returns at once.
+     */
+    public WebElement waitFor(By by, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(by, text));
+        check();
+        return driver.findElement(by);
+    }
+
     public String title() {
         return driver.getTitle();
     }
