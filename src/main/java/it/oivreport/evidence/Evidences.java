@@ -4,7 +4,6 @@ import it.oivreport.account.UserAccounts;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportStatus;
-import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.Reports;
 import it.oivreport.shared.web.NotFoundException;
 import java.io.IOException;
@@ -235,7 +234,7 @@ public class Evidences {
     }
 
     private void checkTarget(Access access, int sectionNumber, String code) {
-        SectionDefinition section = reports.overview(access).questionnaire().section(sectionNumber)
+        SectionDefinition section = reports.questionnaire(access).section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         if (code != null && section.questions().stream().noneMatch(q -> q.code().equals(code))) {
             throw new NotFoundException("question " + code);

@@ -213,6 +213,12 @@ public class Reports {
         return overview(report, sections.findAllWithAnswers(report.getId()));
     }
 
+    /** The questionnaire the report answers, without reading its answers. */
+    @Transactional(readOnly = true)
+    public QuestionnaireDefinition questionnaire(Access access) {
+        return questionnaires.byId(find(access).getQuestionnaireVersionId());
+    }
+
     @Transactional(readOnly = true)
     public SectionPage section(Access access, int sectionNumber) {
         Report report = find(access);

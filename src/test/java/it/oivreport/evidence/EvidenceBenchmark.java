@@ -4,6 +4,7 @@ import it.oivreport.RapportoOivApplication;
 import it.oivreport.account.AccountPrincipal;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
+import it.oivreport.shared.Hashes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -93,6 +94,10 @@ public final class EvidenceBenchmark {
                     throw new IllegalStateException("download differs");
                 }
                 Files.delete(downloaded);
+                Curl transfer = curl("-o", "/dev/null", "-b", cookie, url); // the transfer alone, nothing stored
+                long hashStart = System.nanoTime();
+                Hashes.sha256(Files.newInputStream(file));
+                double hashSeconds = (System.nanoTime() - hashStart) / 1e9;
                 long javaStart = System.nanoTime();
                 client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(downloaded));
                 double javaSeconds = (System.nanoTime() - javaStart) / 1e9;
@@ -104,12 +109,13 @@ public final class EvidenceBenchmark {
                     throw new IllegalStateException("form upload refused: " + form.status());
                 }
                 if (measured) {
-                    rounds.add(new double[] {cpSeconds, upSeconds, down.seconds(), javaSeconds, form.seconds()});
-                    System.out.printf("DEBUG stage %.1f ms attach %.1f ms cp %.1f ms%n", staged.seconds() * 1000, attached.seconds() * 1000, cpSeconds * 1000);
-                    System.out.printf("  round %2d: cp %4.0f MB/s; upload %4.0f MB/s (%.2f of cp); download %4.0f MB/s"
-                            + " (%.2f of cp); [Java client download %4.0f MB/s; form without script %4.0f MB/s]%n",
-                            round - WARM_UP, mb(cpSeconds), mb(upSeconds), cpSeconds / upSeconds, mb(down.seconds()),
-                            cpSeconds / down.seconds(), mb(javaSeconds), mb(form.seconds()));
+                    rounds.add(new double[] {cpSeconds, upSeconds, down.seconds(), transfer.seconds(), hashSeconds});
+                    System.out.printf("  round %2d: cp %2.0f ms; upload %3.0f ms = %.2f of cp (file sent %2.0f + form %2.0f);"
+                            + " download %2.0f ms = %.2f of cp, transfer alone %2.0f ms = %.2f; [SHA-256 alone %2.0f ms;"
+                            + " Java client download %3.0f ms; form without script %3.0f ms]%n",
+                            round - WARM_UP, ms(cpSeconds), ms(upSeconds), cpSeconds / upSeconds, ms(staged.seconds()),
+                            ms(attached.seconds()), ms(down.seconds()), cpSeconds / down.seconds(), ms(transfer.seconds()),
+                            cpSeconds / transfer.seconds(), ms(hashSeconds), ms(javaSeconds), ms(form.seconds()));
                 }
                 Files.delete(work.resolve("copy" + round));
                 Files.delete(downloaded);
@@ -118,11 +124,14 @@ public final class EvidenceBenchmark {
             }
             double upRatio = median(rounds.stream().mapToDouble(r -> r[0] / r[1]).toArray());
             double downRatio = median(rounds.stream().mapToDouble(r -> r[0] / r[2]).toArray());
-            System.out.printf("  median of %d rounds after %d to warm up: upload %.2f of cp, download %.2f of cp"
-                    + " (target: at least 0.50 each); cp %.0f MB/s, upload %.0f MB/s, download %.0f MB/s%n",
-                    ROUNDS, WARM_UP, upRatio, downRatio, mb(median(rounds.stream().mapToDouble(r -> r[0]).toArray())),
-                    mb(median(rounds.stream().mapToDouble(r -> r[1]).toArray())),
-                    mb(median(rounds.stream().mapToDouble(r -> r[2]).toArray())));
+            double transferRatio = median(rounds.stream().mapToDouble(r -> r[0] / r[3]).toArray());
+            System.out.printf("  median of %d rounds after %d to warm up (target: at least 0.50 of cp):%n"
+                    + "    upload %.2f of cp (%.0f MB/s), download %.2f of cp (%.0f MB/s), the download's transfer alone %.2f;"
+                    + " cp %.0f MB/s; SHA-256 alone %.0f MB/s%n", ROUNDS, WARM_UP,
+                    upRatio, mb(median(rounds.stream().mapToDouble(r -> r[1]).toArray())),
+                    downRatio, mb(median(rounds.stream().mapToDouble(r -> r[2]).toArray())), transferRatio,
+                    mb(median(rounds.stream().mapToDouble(r -> r[0]).toArray())),
+                    mb(median(rounds.stream().mapToDouble(r -> r[4]).toArray())));
 
             List<Path> files = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -188,6 +197,10 @@ public final class EvidenceBenchmark {
         java.util.Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double ms(double seconds) {
+        return seconds * 1000;
     }
 
     private static double mb(double seconds) {
