@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import it.oivreport.shared.web.RecoveredForms;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +57,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
-            UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry)
+            UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages)
             throws Exception {
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -81,12 +83,20 @@ public class SecurityConfiguration {
                 .successHandler((request, response, authentication) -> {
                     accounts.recordSuccessfulLogin(authentication.getName());
                     request.getSession().removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
+                    var recovered = RecoveredForms.pendingPath(request);
+                    if (recovered.isPresent()) {
+                        // Back to the section whose form was sent after the session expired.
+                        response.sendRedirect(request.getContextPath() + recovered.get());
+                        return;
+                    }
                     continueToTarget.onAuthenticationSuccess(request, response, authentication);
                 })
                 .failureHandler(failureHandler(throttle))
                 .permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .requestCache(cache -> cache.requestCache(requestCache))
+            // Also used by the CSRF filter: a form from an expired page is kept, not lost.
+            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler(messages)))
             .sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 // Any number of sessions per user, but known, so that UserAccounts can end them.

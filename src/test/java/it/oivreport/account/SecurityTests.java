@@ -70,9 +70,14 @@ class SecurityTests {
 
     @Test
     void postsWithoutCsrfTokenAreRefused() throws Exception {
+        // Not signed in (a login page left open past its session, say): back to the login page, which says why.
         mvc.perform(post("/login").param("username", "oiv").param("password", "demo"))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/logout").with(user(principal("oiv")))).andExpect(status().isForbidden());
+                .andExpect(redirectedUrl("/login?expired"))
+                .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated());
+        mvc.perform(post("/logout").with(user(principal("oiv")))).andExpect(status().isForbidden())
+                // The error page then says the form had expired, not that the role forbids it (ExpiredFormTests).
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                        .attribute(it.oivreport.shared.web.RecoveredForms.STALE_FORM, true));
         mvc.perform(logout()).andExpect(redirectedUrl("/login?logout"));
     }
 

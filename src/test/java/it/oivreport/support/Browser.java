@@ -121,6 +121,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** The server forgets the session, as when it expires: the browser's session cookie no longer counts. */
+    public Browser loseSession() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        return this;
+    }
+
     public String title() {
         return driver.getTitle();
     }

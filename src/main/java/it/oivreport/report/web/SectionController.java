@@ -10,6 +10,8 @@ import it.oivreport.report.Reports;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
 import it.oivreport.report.SectionConflictException;
+import it.oivreport.shared.web.RecoveredForms;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
+import org.springframework.core.ResolvableType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -74,9 +78,23 @@ class SectionController {
 
     @GetMapping
     String show(@PathVariable long reportId, @PathVariable int number, Model model,
-            @AuthenticationPrincipal AccountPrincipal user) {
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request) {
         Access permissions = access.of(reportId, user);
         SectionPage page = reports.section(permissions, number);
+        var recovered = RecoveredForms.take(request);
+        if (recovered.isPresent() && permissions.canEditAnnotations()) {
+            // What the user sent when the session had expired: shown again, unsaved, with the version they
+            // had, so that saving it over someone else's newer save still ends on the conflict page.
+            ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
+            binder.setTargetType(ResolvableType.forClass(SectionForm.class));
+            initBinder(binder);
+            binder.construct(recovered.get());
+            if (binder.getTarget() instanceof SectionForm form) {
+                model.addAttribute("recovered", true);
+                model.addAttribute("unsaved", true);
+                return render(page, form.alignedTo(page.section()), model, permissions);
+            }
+        }
         return render(page, SectionForm.of(page.section(), page.stored()), model, permissions);
     }
 

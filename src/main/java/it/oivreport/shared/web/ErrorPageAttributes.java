@@ -10,7 +10,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Adds {@code errorKind}, the status whose Italian texts the error page shows: the status itself when
  * the bundles explain it, otherwise the generic 400 or 500 texts. Boot already leaves out the exception,
- * its message and the stack trace (see {@code server.error.*}).
+ * its message and the stack trace (see {@code server.error.*}). A form refused because its page had expired
+ * gets texts of its own ({@code expired}), not the 403's "your role does not allow this".
  */
 @Component
 class ErrorPageAttributes extends DefaultErrorAttributes {
@@ -20,7 +21,8 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
-        attributes.put("errorKind", kindOf(attributes.get("status")));
+        boolean stale = webRequest.getAttribute(RecoveredForms.STALE_FORM, WebRequest.SCOPE_REQUEST) != null;
+        attributes.put("errorKind", stale ? "expired" : kindOf(attributes.get("status")));
         return attributes;
     }
 
