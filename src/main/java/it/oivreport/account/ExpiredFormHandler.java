@@ -46,7 +46,9 @@ class ExpiredFormHandler implements AccessDeniedHandler {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean signedIn = signedIn();
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if ("POST".equals(request.getMethod()) && RECOVERABLE.matcher(path).matches()
+        // Signed out, only a browser that did have a session (now expired) gets its form kept.
+        boolean hadSession = signedIn || request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        if ("POST".equals(request.getMethod()) && RECOVERABLE.matcher(path).matches() && hadSession
                 && type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) && RecoveredForms.keep(request, path)) {
             // Not through the request cache: it would replay the POST itself after the login.
             response.sendRedirect(request.getContextPath() + (signedIn ? path : "/login?expired=form"));

@@ -91,8 +91,9 @@ class ExpiredFormTests {
         String page = before.get(section).body();
         String written = "Annotazione scritta nel corso di oltre un ora sul sistema di misurazione rivisto " + UUID.randomUUID();
 
-        // The session is gone (expired on the server): the browser sends the form without it.
-        WebClientSession expired = new WebClientSession(port);
+        // The session ends on the server (as when it expires); the browser still sends its cookie.
+        WebClientSession expired = before;
+        expired.postForm("/logout", section);
         HttpResponse<String> sent = expired.post(section, form(group(CSRF, page), page, written));
 
         assertThat(sent.statusCode()).isEqualTo(302);
@@ -100,6 +101,9 @@ class ExpiredFormTests {
         assertThat(expired.get("/login?expired=form").body())
                 .contains("La sessione era scaduta prima che la sezione fosse salvata");
         assertThat(storedAnnotations()).isNull();
+        // A request that never had a session (not a browser whose session expired) gets nothing kept.
+        HttpResponse<String> stranger = new WebClientSession(port).post(section, form(group(CSRF, page), page, written));
+        assertThat(stranger.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
 
         assertThat(expired.login("oiv", "demo")).endsWith(section);
         HttpResponse<String> back = expired.get(section);

@@ -121,9 +121,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** The server forgets the session, as when it expires: the browser's session cookie no longer counts. */
+    /**
+     * The session expires: the browser still sends its session cookie, which the server no longer knows
+     * (a value it never issued stands for one it has forgotten).
+     */
     public Browser loseSession() {
         driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF", "/"));
         return this;
     }
 

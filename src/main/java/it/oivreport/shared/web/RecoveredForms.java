@@ -21,8 +21,11 @@ public final class RecoveredForms {
     /** Set on a request refused for a stale form that could not be kept: the error page says so. */
     public static final String STALE_FORM = RecoveredForms.class.getName() + ".STALE";
     private static final String ATTRIBUTE = RecoveredForms.class.getName();
-    /** Text fields of a whole section are well under this; anything bigger is not a form we recover. */
-    private static final int MAX_CHARACTERS = 2_000_000;
+    /**
+     * A whole section's text is well under this; anything bigger is not kept. It bounds what a request
+     * without a valid session can make the server hold.
+     */
+    private static final int MAX_CHARACTERS = 300_000;
 
     private RecoveredForms() {
     }
