@@ -161,3 +161,28 @@ document.addEventListener('htmx:configRequest', function (event) {
     });
   });
 })();
+
+// Leaving a page whose form has changes not yet saved asks first (the browser's own question): typing a
+// long motivation and then following a link would otherwise lose it. A page shown with unsaved changes
+// (recovered after an expired session, say) starts that way.
+(function () {
+  function mark(event) {
+    var form = event.target && event.target.form;
+    if (form && form.hasAttribute('data-warn-unsaved')) {
+      form.setAttribute('data-dirty', 'true');
+    }
+  }
+  document.addEventListener('input', mark);
+  document.addEventListener('change', mark);
+  document.addEventListener('submit', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-warn-unsaved')) {
+      event.target.removeAttribute('data-dirty');
+    }
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (document.querySelector('form[data-warn-unsaved][data-dirty]')) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+})();

@@ -131,6 +131,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether leaving the page now would make the browser ask first: the page's beforeunload handler, run
+     * as the browser runs it (headless Chromium shows no dialog of its own to look at).
+     */
+    public boolean leavingWouldAsk() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript("""
+                const event = new Event('beforeunload', {cancelable: true});
+                window.dispatchEvent(event);
+                return event.defaultPrevented;""");
+    }
+
     public String title() {
         return driver.getTitle();
     }

@@ -18,9 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** An OIV member writes for longer than the session lasts, then saves: nothing they wrote is lost. */
+/**
+ * What an OIV member has written and not yet saved survives: a session that expired while they wrote, and
+ * leaving the page by mistake.
+ */
 @IntegrationTest
-class SessionExpiryJourneyTests {
+class UnsavedWorkJourneyTests {
 
     @LocalServerPort
     int port;
@@ -40,13 +43,17 @@ class SessionExpiryJourneyTests {
     @Autowired
     UserDetailsService users;
 
-    @Test
-    void whatWasWrittenWhenTheSessionExpiredComesBackAfterLogin() {
-        AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+    private long freshReport(AccountPrincipal oiv) {
         long administration = administrations.create(new AdministrationDetails("Comune di Lungascrittura " + UUID.randomUUID(),
                 AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
         memberships.assign(oiv.getId(), administration, Role.OIV);
-        long reportId = reports.create(administration, 2026, oiv);
+        return reports.create(administration, 2026, oiv);
+    }
+
+    @Test
+    void whatWasWrittenWhenTheSessionExpiredComesBackAfterLogin() {
+        AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+        long reportId = freshReport(oiv);
         String written = "Gli indicatori sono stati rivisti con i dirigenti nel corso di tre incontri " + UUID.randomUUID();
 
         try (Browser browser = Browser.start(port)) {
@@ -69,11 +76,32 @@ class SessionExpiryJourneyTests {
                     .contains("La sessione era scaduta e queste modifiche non erano state salvate");
             assertThat(browser.value("annotations")).isEqualTo(written);
             assertThat(reports.section(access.of(reportId, oiv), 2).stored().content().annotations()).isNull();
+            assertThat(browser.leavingWouldAsk()).as("the recovered text is not saved yet").isTrue();
             browser.screenshot("session-expired-recovered-desktop");
 
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.find(By.tagName("main")).getText()).contains("Sezione 2 salvata.");
             assertThat(reports.section(access.of(reportId, oiv), 2).stored().content().annotations()).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void leavingASectionWithUnsavedChangesAsksFirst() {
+        AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+        long reportId = freshReport(oiv);
+
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.open("/reports/" + reportId + "/sections/2");
+            assertThat(browser.leavingWouldAsk()).as("nothing typed yet").isFalse();
+
+            browser.type("annotations", "Testo non ancora salvato");
+            assertThat(browser.leavingWouldAsk()).isTrue();
+
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Sezione 2 salvata.");
+            assertThat(browser.leavingWouldAsk()).as("saved").isFalse();
         }
     }
 }
