@@ -142,6 +142,15 @@ public final class Browser implements AutoCloseable {
                 return event.defaultPrevented;""");
     }
 
+    /** Slows uploads to {@code bytesPerSecond}, as over a real office connection (to see progress). */
+    public Browser slowUploads(int bytesPerSecond) {
+        org.openqa.selenium.chromium.ChromiumNetworkConditions conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        conditions.setUploadThroughput(bytesPerSecond);
+        conditions.setDownloadThroughput(100_000_000);
+        ((ChromeDriver) driver).setNetworkConditions(conditions);
+        return this;
+    }
+
     public String title() {
         return driver.getTitle();
     }
