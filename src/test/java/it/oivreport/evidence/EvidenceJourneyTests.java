@@ -38,11 +38,7 @@ class EvidenceJourneyTests {
                 ("indicatore;valore\nPratiche evase entro 5 giorni;86\n" + UUID.randomUUID() + ";1\n").getBytes(StandardCharsets.UTF_8));
 
         try (Browser browser = Browser.start(port)) {
-            browser.open("/login").type("username", "staff").type("password", "demo");
-            browser.click(By.cssSelector("main button[type=submit]"));
-            browser.click(By.linkText("Rapporti"));
-            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
-            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            openSectionTwoOf2021AsStaff(browser);
             browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.3']"));
             browser.attach("evidence-2.3-files", first, second).type("evidence-2.3-description", "Verbale e indicatori");
             browser.click(By.cssSelector("button[form='evidence-2.3']"));
@@ -70,6 +66,15 @@ class EvidenceJourneyTests {
         }
     }
 
+    /** As the support staff: sign in, find the 2021 demo report and open its section 2. */
+    private static void openSectionTwoOf2021AsStaff(Browser browser) {
+        browser.open("/login").type("username", "staff").type("password", "demo");
+        browser.click(By.cssSelector("main button[type=submit]"));
+        browser.click(By.linkText("Rapporti"));
+        browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+        browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+    }
+
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
@@ -83,11 +88,7 @@ class EvidenceJourneyTests {
                 ("Nota metodologica sugli indicatori. " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
         try (Browser browser = Browser.start(port)) {
-            browser.open("/login").type("username", "staff").type("password", "demo");
-            browser.click(By.cssSelector("main button[type=submit]"));
-            browser.click(By.linkText("Rapporti"));
-            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
-            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            openSectionTwoOf2021AsStaff(browser);
             String section = browser.currentPath();
             browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.4']"));
 
@@ -127,11 +128,7 @@ class EvidenceJourneyTests {
         Path second = Files.write(dir.resolve("verbale-riunione-marzo.pdf"), content);
 
         try (Browser browser = Browser.start(port)) {
-            browser.open("/login").type("username", "staff").type("password", "demo");
-            browser.click(By.cssSelector("main button[type=submit]"));
-            browser.click(By.linkText("Rapporti"));
-            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
-            browser.click(By.linkText("2 – Indicatori associati agli obiettivi strategici"));
+            openSectionTwoOf2021AsStaff(browser);
             browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.2']"));
             browser.attach("evidence-2.2-files", first, second);
             browser.slowUploads(400_000); // an office connection: a few seconds per file

@@ -13,14 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.account.Memberships;
-import it.oivreport.account.Role;
-import it.oivreport.administration.AdministrationDetails;
-import it.oivreport.administration.AdministrationType;
-import it.oivreport.administration.Administrations;
-import it.oivreport.administration.OivComposition;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
+import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +29,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -57,10 +53,7 @@ class EvidenceTests {
     ReportAccess access;
 
     @Autowired
-    Administrations administrations;
-
-    @Autowired
-    Memberships memberships;
+    ApplicationContext context;
 
     @Autowired
     UserDetailsService users;
@@ -89,11 +82,7 @@ class EvidenceTests {
     void freshReport() {
         oiv = principal("oiv");
         staff = principal("staff");
-        long administration = administrations.create(new AdministrationDetails("Comune delle Evidenze " + UUID.randomUUID(),
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
-        memberships.assign(oiv.getId(), administration, Role.OIV);
-        memberships.assign(staff.getId(), administration, Role.STAFF);
-        reportId = reports.create(administration, 2026, oiv);
+        reportId = DraftReports.create(context, "Comune delle Evidenze");
         base = "/reports/" + reportId;
     }
 

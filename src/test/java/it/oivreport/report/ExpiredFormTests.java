@@ -3,12 +3,7 @@ package it.oivreport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.account.Memberships;
-import it.oivreport.account.Role;
-import it.oivreport.administration.AdministrationDetails;
-import it.oivreport.administration.AdministrationType;
-import it.oivreport.administration.Administrations;
-import it.oivreport.administration.OivComposition;
+import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
 import it.oivreport.support.WebClientSession;
 import java.net.URI;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -47,10 +43,7 @@ class ExpiredFormTests {
     ReportAccess access;
 
     @Autowired
-    Administrations administrations;
-
-    @Autowired
-    Memberships memberships;
+    ApplicationContext context;
 
     @Autowired
     UserDetailsService users;
@@ -62,10 +55,7 @@ class ExpiredFormTests {
     @BeforeEach
     void freshReport() {
         oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long administration = administrations.create(new AdministrationDetails("Comune delle Sessioni " + UUID.randomUUID(),
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
-        memberships.assign(oiv.getId(), administration, Role.OIV);
-        reportId = reports.create(administration, 2026, oiv);
+        reportId = DraftReports.create(context, "Comune delle Sessioni");
         section = "/reports/" + reportId + "/sections/2";
     }
 

@@ -3,19 +3,15 @@ package it.oivreport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.account.Memberships;
-import it.oivreport.account.Role;
-import it.oivreport.administration.AdministrationDetails;
-import it.oivreport.administration.AdministrationType;
-import it.oivreport.administration.Administrations;
-import it.oivreport.administration.OivComposition;
 import it.oivreport.support.Browser;
+import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -35,25 +31,15 @@ class UnsavedWorkJourneyTests {
     ReportAccess access;
 
     @Autowired
-    Administrations administrations;
-
-    @Autowired
-    Memberships memberships;
+    ApplicationContext context;
 
     @Autowired
     UserDetailsService users;
 
-    private long freshReport(AccountPrincipal oiv) {
-        long administration = administrations.create(new AdministrationDetails("Comune di Lungascrittura " + UUID.randomUUID(),
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, oiv.getId()));
-        memberships.assign(oiv.getId(), administration, Role.OIV);
-        return reports.create(administration, 2026, oiv);
-    }
-
     @Test
     void whatWasWrittenWhenTheSessionExpiredComesBackAfterLogin() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long reportId = freshReport(oiv);
+        long reportId = DraftReports.create(context, "Comune di Lungascrittura");
         String written = "Gli indicatori sono stati rivisti con i dirigenti nel corso di tre incontri " + UUID.randomUUID();
 
         try (Browser browser = Browser.start(port)) {
@@ -88,7 +74,7 @@ class UnsavedWorkJourneyTests {
     @Test
     void leavingASectionWithUnsavedChangesAsksFirst() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long reportId = freshReport(oiv);
+        long reportId = DraftReports.create(context, "Comune di Lungascrittura");
 
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");
