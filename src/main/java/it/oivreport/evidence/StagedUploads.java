@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * file): received, hashed and type-checked, waiting in the store's temporary area until the form that
  * attaches them is sent. Each is known by an unguessable token, usable once, only by who sent it and for
  * the same report. Nothing here is evidence yet; what is never attached is swept with the other
- * temporary files.
+ * temporary files. Held in memory, like the files on this instance's disk: after a restart, a form whose
+ * files were sent before it is told to send them again.
  */
 @Component
 class StagedUploads {
