@@ -146,4 +146,35 @@ class EvidenceJourneyTests {
                     "Allegati:").getText()).contains("Allegati: delibera-giunta-45-2021.pdf, verbale-riunione-marzo.pdf.");
         }
     }
+
+    @Test
+    void aDuplicateIsExplainedOnTheAttachPageWhereAnotherFileCanBeChosen() throws Exception {
+        Path file = Files.write(dir.resolve("prospetto-indicatori.csv"),
+                ("indicatore;valore\nTempi medi;12\n" + UUID.randomUUID() + ";1\n").getBytes(StandardCharsets.UTF_8));
+        Path copy = Files.write(dir.resolve("prospetto-copia.csv"), Files.readAllBytes(file));
+        Path other = Files.write(dir.resolve("prospetto-rivisto.csv"),
+                ("indicatore;valore\nTempi medi;11\n" + UUID.randomUUID() + ";1\n").getBytes(StandardCharsets.UTF_8));
+
+        try (Browser browser = Browser.start(port)) {
+            openSectionTwoOf2021AsStaff(browser);
+            browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.1']"));
+            browser.attach("evidence-2.1-files", file);
+            browser.click(By.cssSelector("button[form='evidence-2.1']"));
+            browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.1')]]"), "Allegati:");
+
+            // The same bytes again, under another name: sent, then refused when the form attaches it.
+            browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.1']"));
+            browser.attach("evidence-2.1-files", copy);
+            browser.click(By.cssSelector("button[form='evidence-2.1']"));
+            assertThat(browser.waitFor(By.id("evidence-error"), "già allegato").getText())
+                    .contains("«prospetto-copia.csv» è già allegato qui come «prospetto-indicatori.csv».")
+                    .contains("Nessun file è stato allegato");
+
+            // The attach page's own form, also sending ahead, attaches a different file.
+            browser.attach("files", other).type("description", "Versione rivista");
+            browser.click(By.cssSelector("#evidence-attach button[type=submit]"));
+            assertThat(browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.1')]]"),
+                    "Allegati:").getText()).contains("Allegati: prospetto-rivisto.csv.").contains("Versione rivista");
+        }
+    }
 }
