@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Evidences {
+
+    private static final Logger log = LoggerFactory.getLogger(Evidences.class);
 
     static final int MAX_DESCRIPTION = 1000;
 
@@ -298,11 +302,27 @@ public class Evidences {
     public record Download(EvidenceView evidence, Resource content) {
     }
 
-    /** Any evidence of a report the caller may read, removed ones included (they stay recoverable). */
+    /**
+     * Any evidence of a report the caller may read, removed ones included (they stay recoverable). A stored
+     * file whose size is no longer the one uploaded is not handed out: checking the size costs nothing,
+     * while re-hashing every download would cost as much as the upload (the full check is the
+     * administrator's Integrità evidenze).
+     */
     public Download download(Access access, long evidenceId) {
         Evidence e = find(access, evidenceId);
         Resource content = store.resource(e.getSha256())
                 .orElseThrow(() -> new NotFoundException("evidence file " + evidenceId));
+        long actual;
+        try {
+            actual = content.contentLength();
+        } catch (IOException gone) {
+            throw new NotFoundException("evidence file " + evidenceId);
+        }
+        if (actual != e.getSizeBytes()) {
+            log.error("Evidence {} ({}) is {} bytes on disk instead of {}: not sent", evidenceId, e.getSha256(), actual,
+                    e.getSizeBytes());
+            throw new EvidenceRejected(HttpStatus.CONFLICT, "evidence.changedOnDisk", e.getFileName());
+        }
         return new Download(view(e, access, Map.of()), content);
     }
 

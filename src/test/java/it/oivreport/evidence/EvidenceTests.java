@@ -240,6 +240,27 @@ class EvidenceTests {
     }
 
     @Test
+    void aFileWhoseSizeChangedOnDiskIsNotHandedOut() throws Exception {
+        byte[] content = ("Verbale " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        upload(staff, "2.3", file("verbale.txt", content));
+        long id = listed().get(0).id();
+        Path stored = store.file(sha256(content)).orElseThrow();
+        Files.writeString(stored, "sostituito con altro");
+        try {
+            for (String path : List.of(base + "/evidence/" + id, base + "/evidence/" + id + "/preview")) {
+                MvcResult refused = mvc.perform(get(path).with(user(oiv)))
+                        .andExpect(status().isSeeOther()).andExpect(redirectedUrl(base + "/evidence")).andReturn();
+                mvc.perform(get(base + "/evidence").with(user(oiv)).flashAttrs(refused.getFlashMap()))
+                        .andExpect(content().string(containsString("Il file «verbale.txt» non è più quello caricato")));
+            }
+        } finally {
+            Files.write(stored, content);
+        }
+        mvc.perform(get(base + "/evidence/" + id).with(user(oiv))).andExpect(status().isOk())
+                .andExpect(content().bytes(content));
+    }
+
+    @Test
     void theIntegrityCheckFindsChangedAndMissingFiles() throws Exception {
         byte[] one = ("Verbale " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         byte[] two = ("Relazione " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);

@@ -37,7 +37,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Evidence of a report: attaching files to a question or section, the report's Evidenze page, downloads
@@ -163,7 +165,12 @@ class EvidenceController {
     ResponseEntity<Resource> download(@PathVariable long reportId, @PathVariable long evidenceId,
             @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Download download = evidences.download(access.of(reportId, user), evidenceId);
+        Download download;
+        try {
+            download = evidences.download(access.of(reportId, user), evidenceId);
+        } catch (EvidenceRejected refused) {
+            return backToList(reportId, refused, request, response);
+        }
         if (download.content().isFile() && Boolean.TRUE.equals(request.getAttribute(SENDFILE + "support"))) {
             // Tomcat sends the file itself once the headers are out, from the page cache straight to the socket
             // (sendfile), instead of the bytes going through the heap 8 KB at a time.
@@ -179,12 +186,28 @@ class EvidenceController {
     /** PDFs and images shown in the browser, under the same authorization as the download. */
     @GetMapping("/evidence/{evidenceId}/preview")
     ResponseEntity<Resource> preview(@PathVariable long reportId, @PathVariable long evidenceId,
-            @AuthenticationPrincipal AccountPrincipal user) {
-        Download download = evidences.download(access.of(reportId, user), evidenceId);
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response) {
+        Download download;
+        try {
+            download = evidences.download(access.of(reportId, user), evidenceId);
+        } catch (EvidenceRejected refused) {
+            return backToList(reportId, refused, request, response);
+        }
         if (!download.evidence().previewable()) {
             throw new NotFoundException("no preview for evidence " + evidenceId);
         }
         return send(download, true);
+    }
+
+    /** A file that cannot be handed out: the Evidenze page, saying why. */
+    private static ResponseEntity<Resource> backToList(long reportId, EvidenceRejected refused, HttpServletRequest request,
+            HttpServletResponse response) {
+        String location = request.getContextPath() + "/reports/" + reportId + "/evidence";
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("evidenceRefused", refused.code());
+        flash.put("evidenceRefusedArgs", refused.arguments());
+        RequestContextUtils.saveOutputFlashMap(location, request, response);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(location)).build();
     }
 
     private static ResponseEntity<Resource> send(Download download, boolean inline) {
