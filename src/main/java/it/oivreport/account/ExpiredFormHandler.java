@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * A form whose CSRF token no longer matches was sent from a page opened before the session expired, or
@@ -31,9 +32,11 @@ class ExpiredFormHandler implements AccessDeniedHandler {
 
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    ExpiredFormHandler(MessageSource messages) {
+    ExpiredFormHandler(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -59,7 +62,7 @@ class ExpiredFormHandler implements AccessDeniedHandler {
             // The page's scripts (file uploads) show this message beside their form.
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json;charset=UTF-8");
-            String message = messages.getMessage("error.expired.json", null, Locale.ITALIAN);
+            String message = messages.getMessage("error.expired.json", null, locales.resolveLocale(request));
             response.getWriter().write("{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             return;
         }

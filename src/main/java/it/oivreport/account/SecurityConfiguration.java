@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -57,7 +58,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
-            UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages)
+            UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages,
+            LocaleResolver localeResolver)
             throws Exception {
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -96,7 +98,7 @@ public class SecurityConfiguration {
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .requestCache(cache -> cache.requestCache(requestCache))
             // Also used by the CSRF filter: a form from an expired page is kept, not lost.
-            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler(messages)))
+            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler(messages, localeResolver)))
             .sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 // Any number of sessions per user, but known, so that UserAccounts can end them.
