@@ -157,7 +157,11 @@ class ExpiredFormTests {
         assertThat(upload.statusCode()).isEqualTo(403);
         assertThat(upload.body()).isEqualTo("{\"message\":\"La pagina è scaduta (la sessione è terminata o hai eseguito"
                 + " un nuovo accesso): ricaricala e riprova.\"}");
-        assertThat(reports.overview(access.of(reportId, oiv)).questionnaire()).isNotNull();
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/reports/" + reportId + "/evidence/uploads?name=a.txt")).header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", group(CSRF, old)).header("Cookie", member.cookieHeader() + "; oiv-lang=en")
+                .POST(HttpRequest.BodyPublishers.ofString("testo")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).as("in the language the user chose").startsWith("{\"message\":\"The page has expired");
         assertThat(storedAnnotations()).isNull();
     }
 }
