@@ -71,21 +71,8 @@ public final class EvidenceBenchmark {
                 Path file = pdfLike(work.resolve("file" + round + ".pdf"), random);
                 double cpSeconds = cp(file, work.resolve("copy" + round));
                 String token = token(client, section); // the page with the form is already open
-                // As the page's script does: the file as the request body, then the form that attaches it.
-                Curl staged = curl("-X", "POST", "-T", file.toString(), "-H", "Expect:", "-H", "X-CSRF-TOKEN: " + token,
-                        "-H", "Content-Type: application/octet-stream", "-b", cookie,
-                        base + "/reports/" + reportId + "/evidence/uploads?name=" + file.getFileName());
-                Matcher stagedToken = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(staged.body());
-                if (staged.status() != 201 || !stagedToken.find()) {
-                    throw new IllegalStateException("upload refused: " + staged.status() + " " + staged.body());
-                }
-                Curl attached = curl("-X", "POST", "-b", cookie, "--data-urlencode", "_csrf=" + token,
-                        "--data-urlencode", "questionCode=2.3", "--data-urlencode", "staged=" + stagedToken.group(1),
-                        section + "/evidence");
-                if (attached.status() != 302) {
-                    throw new IllegalStateException("attach refused: " + attached.status());
-                }
-                double upSeconds = staged.seconds() + attached.seconds();
+                Upload upload = sendAndAttach(base, reportId, cookie, token, file);
+                double upSeconds = upload.sent().seconds() + upload.attached().seconds();
                 long id = evidences.ofReport(access).stream().max(Comparator.comparingLong(EvidenceView::id)).orElseThrow().id();
                 Path downloaded = work.resolve("down" + round);
                 String url = base + "/reports/" + reportId + "/evidence/" + id;
@@ -113,8 +100,8 @@ public final class EvidenceBenchmark {
                     System.out.printf("  round %2d: cp %2.0f ms; upload %3.0f ms = %.2f of cp (file sent %2.0f + form %2.0f);"
                             + " download %2.0f ms = %.2f of cp, transfer alone %2.0f ms = %.2f; [SHA-256 alone %2.0f ms;"
                             + " Java client download %3.0f ms; form without script %3.0f ms]%n",
-                            round - WARM_UP, ms(cpSeconds), ms(upSeconds), cpSeconds / upSeconds, ms(staged.seconds()),
-                            ms(attached.seconds()), ms(down.seconds()), cpSeconds / down.seconds(), ms(transfer.seconds()),
+                            round - WARM_UP, ms(cpSeconds), ms(upSeconds), cpSeconds / upSeconds, ms(upload.sent().seconds()),
+                            ms(upload.attached().seconds()), ms(down.seconds()), cpSeconds / down.seconds(), ms(transfer.seconds()),
                             cpSeconds / transfer.seconds(), ms(hashSeconds), ms(javaSeconds), ms(form.seconds()));
                 }
                 Files.delete(work.resolve("copy" + round));
@@ -139,15 +126,7 @@ public final class EvidenceBenchmark {
             }
             long before = usedHeapAfterGc();
             for (Path file : files) {
-                String token = token(client, section);
-                Curl staged = curl("-X", "POST", "-T", file.toString(), "-H", "Expect:", "-H", "X-CSRF-TOKEN: " + token,
-                        "-H", "Content-Type: application/octet-stream", "-b", cookie,
-                        base + "/reports/" + reportId + "/evidence/uploads?name=" + file.getFileName());
-                Matcher stagedToken = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(staged.body());
-                if (!stagedToken.find() || curl("-X", "POST", "-b", cookie, "--data-urlencode", "_csrf=" + token,
-                        "--data-urlencode", "staged=" + stagedToken.group(1), section + "/evidence").status() != 302) {
-                    throw new IllegalStateException("upload refused");
-                }
+                sendAndAttach(base, reportId, cookie, token(client, section), file);
             }
             long middle = usedHeapAfterGc();
             for (Path file : files) {
@@ -180,6 +159,32 @@ public final class EvidenceBenchmark {
         }
         String[] last = output.substring(output.lastIndexOf('\n') + 1).split(" ");
         return new Curl(Integer.parseInt(last[0]), Double.parseDouble(last[1]), output.substring(0, output.lastIndexOf('\n')));
+    }
+
+    private record Upload(Curl sent, Curl attached) {
+    }
+
+    /**
+     * As the page's script does: the file as the request body, then the form that attaches it to question
+     * 2.3 by the token the server gave.
+     */
+    private static Upload sendAndAttach(String base, long reportId, String cookie, String csrf, Path file)
+            throws IOException, InterruptedException {
+        String report = base + "/reports/" + reportId;
+        Curl sent = curl("-X", "POST", "-T", file.toString(), "-H", "Expect:", "-H", "X-CSRF-TOKEN: " + csrf,
+                "-H", "Content-Type: application/octet-stream", "-b", cookie,
+                report + "/evidence/uploads?name=" + file.getFileName());
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(sent.body());
+        if (sent.status() != 201 || !token.find()) {
+            throw new IllegalStateException("upload refused: " + sent.status() + " " + sent.body());
+        }
+        Curl attached = curl("-X", "POST", "-b", cookie, "--data-urlencode", "_csrf=" + csrf,
+                "--data-urlencode", "questionCode=2.3", "--data-urlencode", "staged=" + token.group(1),
+                report + "/sections/2/evidence");
+        if (attached.status() != 302) {
+            throw new IllegalStateException("attach refused: " + attached.status());
+        }
+        return new Upload(sent, attached);
     }
 
     /** Wall time of {@code cp}, as a user would time it. */
