@@ -1,5 +1,6 @@
 package it.oivreport.account;
 
+import it.oivreport.shared.web.RequestMemo;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -32,8 +33,13 @@ public class Memberships {
     /** The user's role in the administration, if they work for it. */
     @Transactional(readOnly = true)
     public Optional<Role> roleIn(long userId, long administrationId) {
-        return memberships.findByUserIdAndAdministrationId(userId, administrationId).map(Membership::getRole);
+        // Asked several times per page (access to the report, the panels): read once per request.
+        Optional<Role> role = RequestMemo.get(MEMO + userId + ":" + administrationId,
+                () -> memberships.findByUserIdAndAdministrationId(userId, administrationId).map(Membership::getRole));
+        return role;
     }
+
+    private static final String MEMO = "membership:";
 
     /** The administrations the user works for, with their role in each. */
     @Transactional(readOnly = true)
@@ -63,6 +69,7 @@ public class Memberships {
         if (role == Role.ADMIN) {
             throw new IllegalArgumentException("ADMIN is a global role, not a membership");
         }
+        RequestMemo.forget(MEMO);
         memberships.findByUserIdAndAdministrationId(userId, administrationId)
                 .ifPresentOrElse(m -> m.setRole(role),
                         () -> memberships.save(new Membership(userId, administrationId, role, clock.instant())));
@@ -70,6 +77,7 @@ public class Memberships {
 
     @Transactional
     public void remove(long userId, long administrationId) {
+        RequestMemo.forget(MEMO);
         memberships.findByUserIdAndAdministrationId(userId, administrationId).ifPresent(memberships::delete);
     }
 

@@ -72,7 +72,7 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 // Error pages render for everyone; the original request was already authorized.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/assets/**", "/webjars/**").permitAll()
                 // Anyone may check whether a PDF is a copy of record of this installation.
                 .requestMatchers("/verifica").permitAll()
                 .requestMatchers(EndpointRequest.to("health")).permitAll()

@@ -43,6 +43,31 @@ public class UserAccounts {
                 .toList();
     }
 
+    /** A page of users whose full name or username contains {@code text} (any case); all when blank. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<UserSummary> search(String text,
+            org.springframework.data.domain.Pageable pageable) {
+        return users.search(pattern(text), pageable).map(UserAccounts::summary);
+    }
+
+    /** The first {@code limit} users by name matching {@code text}, as {@link #search} does, without counting. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> firstMatching(String text, int limit) {
+        return users.firstMatching(pattern(text), org.springframework.data.domain.Limit.of(limit)).stream()
+                .map(UserAccounts::summary).toList();
+    }
+
+    private static UserSummary summary(UserAccount u) {
+        return new UserSummary(u.getId(), u.getUsername(), u.getFullName(), u.getRole(), u.isEnabled(),
+                u.getLastLoginAt());
+    }
+
+    /** A LIKE pattern for "contains", with LIKE's own wildcards in the text taken literally. */
+    private static String pattern(String text) {
+        return text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return users.findByUsername(username).isPresent();
@@ -53,11 +78,30 @@ public class UserAccounts {
         return users.findByUsername(username).map(UserAccount::getId);
     }
 
-    /** Full names by username, for lists that store usernames. */
+    /**
+     * Full names of the given users, by lower-case username, for records that store usernames. Only the
+     * people named are read: one query, whatever the number of users.
+     */
     @Transactional(readOnly = true)
-    public java.util.Map<String, String> fullNames() {
-        return users.findAll().stream().collect(java.util.stream.Collectors.toMap(
-                u -> u.getUsername().toLowerCase(java.util.Locale.ROOT), UserAccount::getFullName));
+    public java.util.Map<String, String> fullNamesOfUsernames(java.util.Collection<String> usernames) {
+        java.util.Set<String> keys = usernames.stream().filter(java.util.Objects::nonNull)
+                .map(u -> u.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!keys.isEmpty()) {
+            users.namesByUsernames(keys).forEach(row ->
+                    names.put(((String) row[1]).toLowerCase(java.util.Locale.ROOT), (String) row[2]));
+        }
+        return names;
+    }
+
+    /** Full names of the given users, by id; one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> fullNamesOfIds(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            users.namesByIds(java.util.Set.copyOf(ids)).forEach(row -> names.put((Long) row[0], (String) row[2]));
+        }
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import it.oivreport.shared.web.RequestMemo;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +41,34 @@ public class Administrations {
         }
     }
 
+    /** Administrations shown per page in lists. */
+    public static final int PAGE_SIZE = 50;
+
     @Transactional(readOnly = true)
     public List<AdministrationView> list() {
         return administrations.findAllByName().stream().map(Administration::toView).toList();
+    }
+
+    /** A page of administrations whose name or IPA code contains {@code text} (any case); all when blank. */
+    @Transactional(readOnly = true)
+    public Page<AdministrationView> search(String text, Pageable pageable) {
+        return administrations.search(pattern(text), pageable).map(Administration::toView);
+    }
+
+    /** The ids of administrations whose name contains {@code text}, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Long> idsByName(String text, int limit) {
+        String pattern = pattern(text);
+        return pattern == null ? List.of() : administrations.idsByName(pattern, Limit.of(limit));
+    }
+
+    private static String pattern(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     @Transactional(readOnly = true)
@@ -54,13 +83,17 @@ public class Administrations {
 
     @Transactional(readOnly = true)
     public java.util.Optional<AdministrationView> find(long id) {
-        return administrations.findById(id).map(Administration::toView);
+        // Several modules name the same administration on one page: read once per request.
+        return java.util.Optional.ofNullable(RequestMemo.get(MEMO + id,
+                () -> administrations.findById(id).map(Administration::toView).orElse(null)));
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<AdministrationView> findByName(String name) {
         return administrations.findByName(name).map(Administration::toView);
     }
+
+    private static final String MEMO = "administration:";
 
     @Transactional
     public long create(AdministrationDetails details) {
@@ -78,6 +111,7 @@ public class Administrations {
         if (administration.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Administration.class, id);
         }
+        RequestMemo.forget(MEMO);
         administration.apply(details);
         try {
             administrations.saveAndFlush(administration);
@@ -90,6 +124,7 @@ public class Administrations {
     public void setActive(long id, boolean active) {
         Administration administration = administrations.findById(id)
                 .orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("administration " + id));
+        RequestMemo.forget(MEMO);
         if (active) {
             administration.activate();
         } else {

@@ -270,9 +270,10 @@ public class Evidences {
     /** The section's evidence by question code, the section's own under "", removed ones left out. */
     @Transactional(readOnly = true)
     public Map<String, List<EvidenceView>> ofSection(Access access, int sectionNumber) {
-        Map<String, String> names = users.fullNames();
+        List<Evidence> found = evidence.findByReportIdAndSectionNumberOrderByUploadedAt(access.reportId(), sectionNumber);
+        Map<String, String> names = namesOf(found);
         Map<String, List<EvidenceView>> byTarget = new LinkedHashMap<>();
-        for (Evidence e : evidence.findByReportIdAndSectionNumberOrderByUploadedAt(access.reportId(), sectionNumber)) {
+        for (Evidence e : found) {
             if (!e.isRemoved()) {
                 EvidenceView view = view(e, access, names);
                 byTarget.computeIfAbsent(view.target(), k -> new ArrayList<>()).add(view);
@@ -284,9 +285,15 @@ public class Evidences {
     /** All the report's evidence, removed ones included, in section and question order. */
     @Transactional(readOnly = true)
     public List<EvidenceView> ofReport(Access access) {
-        Map<String, String> names = users.fullNames();
-        return evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(access.reportId()).stream()
-                .map(e -> view(e, access, names)).toList();
+        List<Evidence> found = evidence.findByReportIdOrderBySectionNumberAscQuestionCodeAscUploadedAtAsc(access.reportId());
+        Map<String, String> names = namesOf(found);
+        return found.stream().map(e -> view(e, access, names)).toList();
+    }
+
+    /** The full names of the people these files name (uploaders, removers): one query. */
+    private Map<String, String> namesOf(List<Evidence> found) {
+        return users.fullNamesOfUsernames(found.stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getUploadedBy(), e.getRemovedBy())).toList());
     }
 
     @Transactional(readOnly = true)

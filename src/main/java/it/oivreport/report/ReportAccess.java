@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReportAccess {
 
-    private final ReportRepository reports;
+    private final ReportReader reports;
     private final Memberships memberships;
 
-    ReportAccess(ReportRepository reports, Memberships memberships) {
+    ReportAccess(ReportReader reports, Memberships memberships) {
         this.reports = reports;
         this.memberships = memberships;
     }
@@ -90,17 +90,14 @@ public class ReportAccess {
 
     @Transactional(readOnly = true)
     public Access of(long reportId, AccountPrincipal user) {
-        Report report = reports.findById(reportId).orElseThrow(() -> new NotFoundException("report " + reportId));
-        return of(report, user);
-    }
-
-    Access of(Report report, AccountPrincipal user) {
-        Role membership = memberships.roleIn(user.getId(), report.getAdministrationId()).orElse(null);
+        ReportReader.ReportRow report = reports.row(reportId)
+                .orElseThrow(() -> new NotFoundException("report " + reportId));
+        Role membership = memberships.roleIn(user.getId(), report.administrationId()).orElse(null);
         boolean admin = user.getRole() == Role.ADMIN;
         if (!admin && membership == null) {
-            throw new NotFoundException("report " + report.getId());
+            throw new NotFoundException("report " + report.id());
         }
-        return new Access(report.getId(), report.getAdministrationId(), report.getStatus(), admin, membership,
+        return new Access(report.id(), report.administrationId(), report.status(), admin, membership,
                 user.getUsername(), user.getId());
     }
 
@@ -118,12 +115,25 @@ public class ReportAccess {
                 : java.util.Optional.of(memberships.administrationsOf(user.getId()).keySet());
     }
 
+    /** The administrations where the user is an OIV member, and so may start reports. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> creatableAdministrations(AccountPrincipal user) {
+        return memberships.administrationsOf(user.getId()).entrySet().stream().filter(e -> e.getValue() == Role.OIV)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The administrations the user works for (none for an administrator, who has no memberships). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> ownAdministrations(AccountPrincipal user) {
+        return memberships.administrationsOf(user.getId()).keySet();
+    }
+
     /** The same user's rights on another report of the same administration, read-only. */
-    static Access sameAdministration(Access access, Report other) {
-        if (other.getAdministrationId() != access.administrationId()) {
+    static Access sameAdministration(Access access, ReportReader.ReportRow other) {
+        if (other.administrationId() != access.administrationId()) {
             throw new IllegalArgumentException("not the same administration");
         }
-        return new Access(other.getId(), other.getAdministrationId(), other.getStatus(), access.isAdmin(), null,
+        return new Access(other.id(), other.administrationId(), other.status(), access.isAdmin(), null,
                 access.username(), access.userId());
     }
 

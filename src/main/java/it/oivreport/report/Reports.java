@@ -40,10 +40,12 @@ public class Reports {
     private final Questionnaires questionnaires;
     private final Administrations administrations;
     private final ReportAccess access;
+    private final ReportReader reader;
     private final Clock clock;
 
     Reports(ReportRepository reports, ReportSectionRepository sections, Questionnaires questionnaires,
-            Administrations administrations, ReportAccess access, Clock clock) {
+            Administrations administrations, ReportAccess access, ReportReader reader, Clock clock) {
+        this.reader = reader;
         this.reports = reports;
         this.sections = sections;
         this.questionnaires = questionnaires;
@@ -68,6 +70,7 @@ public class Reports {
         if (!access.canCreateIn(administrationId, user)) {
             throw new AccessDeniedException("not an OIV member of administration " + administrationId);
         }
+        reader.forget();
         long id = create(administrationId, year, user.getUsername());
         if (fromPrevious) {
             copyPrevious(id);
@@ -111,13 +114,14 @@ public class Reports {
         if (!access.canEditAnswers()) {
             throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
         }
-        Report report = find(access);
+        reader.forget();
+        Report report = load(access);
         SectionDefinition definition = questionnaires.byId(report.getQuestionnaireVersionId()).section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         if (section.getVersion() != expectedVersion) {
-            throw new SectionConflictException(stored(section));
+            throw new SectionConflictException(ReportReader.stored(section));
         }
         section.getAnswers().stream().filter(a -> questionIds.isEmpty() || questionIds.contains(a.getQuestionId()))
                 .forEach(ReportAnswer::confirm);
@@ -155,7 +159,8 @@ public class Reports {
      */
     @Transactional
     public long startCorrection(Access signed, String username) {
-        Report original = find(signed);
+        reader.forget();
+        Report original = load(signed);
         if (original.getStatus() != ReportStatus.FIRMATO || !(signed.isOivMember() || signed.isAdmin())) {
             throw new AccessDeniedException("report " + original.getId() + " cannot be corrected by " + username);
         }
@@ -182,66 +187,165 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public Revision revision(Access access) {
-        Report report = find(access);
-        return new Revision(report.getRevision(), report.getCorrectsReportId(),
-                reports.findByCorrectsReportId(report.getId()).map(Report::getId).orElse(null));
+        ReportReader.ReportRow report = find(access);
+        return new Revision(report.revision(), report.correctsReportId(),
+                reports.findByCorrectsReportId(report.id()).map(Report::getId).orElse(null));
     }
 
-    /** The reports the user may see, newest year first. */
+    /**
+     * The reports of the administrations the user works for, newest year first: what a member's Cruscotto
+     * shows. Bounded by the user's memberships (an administrator has none: their home counts instead).
+     */
     @Transactional(readOnly = true)
-    public List<ReportSummary> list(AccountPrincipal user) {
-        List<Report> all = access.visibleAdministrations(user)
-                .map(ids -> ids.isEmpty() ? List.<Report>of() : reports.findByAdministrationIdInOrderByYearDesc(ids))
-                .orElseGet(reports::findAllByOrderByYearDesc);
+    public List<ReportSummary> ofOwnAdministrations(AccountPrincipal user) {
+        java.util.Set<Long> ids = access.ownAdministrations(user);
+        return ids.isEmpty() ? List.of() : summaries(reports.findByAdministrationIdInOrderByYearDesc(ids));
+    }
+
+    /** What the reports list is filtered by; nulls mean any. */
+    public record ReportQuery(String administrationName, Integer year, ReportStatus status) {
+    }
+
+    /** Administrations matched by a name search beyond which the user is asked to narrow it. */
+    static final int MAX_NAME_MATCHES = 500;
+
+    /**
+     * A page of the reports the user may see: of their own administrations, or of all for an administrator.
+     * Empty when the administration name matches nothing, or more than {@link #MAX_NAME_MATCHES}.
+     */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<ReportSummary> search(AccountPrincipal user, ReportQuery query,
+            org.springframework.data.domain.Pageable pageable) {
+        java.util.Optional<java.util.Set<Long>> visible = access.visibleAdministrations(user);
+        java.util.Set<Long> ids = visible.orElse(java.util.Set.of());
+        boolean every = visible.isEmpty();
+        if (query.administrationName() != null && !query.administrationName().isBlank()) {
+            List<Long> named = administrations.idsByName(query.administrationName(), MAX_NAME_MATCHES + 1);
+            java.util.Set<Long> matching = new java.util.HashSet<>(named);
+            if (!every) {
+                matching.retainAll(ids);
+            }
+            ids = named.size() > MAX_NAME_MATCHES ? java.util.Set.of() : matching;
+            every = false;
+        }
+        if (!every && ids.isEmpty()) {
+            return org.springframework.data.domain.Page.empty(pageable);
+        }
+        var page = reports.search(every, every ? List.of(-1L) : ids, query.year(), query.status(), pageable);
+        List<ReportSummary> rows = summaries(page.getContent());
+        return new org.springframework.data.domain.PageImpl<>(rows, pageable, page.getTotalElements());
+    }
+
+    /** How many reports there are in each status, for the administrator's home. */
+    @Transactional(readOnly = true)
+    public Map<ReportStatus, Long> countByStatus() {
+        Map<ReportStatus, Long> counts = new java.util.EnumMap<>(ReportStatus.class);
+        for (ReportStatus status : ReportStatus.values()) {
+            counts.put(status, 0L);
+        }
+        for (Object[] row : reports.countByStatus()) {
+            counts.put((ReportStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Summaries with their progress, in the given order, from a fixed number of queries whatever the number
+     * of reports: their administrations' names, which have a previous report, and which fields are filled
+     * in (never the texts).
+     */
+    private List<ReportSummary> summaries(List<Report> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = found.stream().map(Report::getId).toList();
         Map<Long, AdministrationView> names = administrations.mapByIds(
-                all.stream().map(Report::getAdministrationId).collect(Collectors.toSet()));
-        // One query for the sections of every report, not one per report.
-        Map<Long, List<ReportSection>> sectionsByReport = all.isEmpty() ? Map.of() : sections
-                .findAllWithAnswersOfReports(all.stream().map(Report::getId).toList()).stream()
-                .collect(Collectors.groupingBy(s -> s.getReport().getId()));
-        return all.stream().map(report -> {
-            ReportOverview overview = overview(report, names.get(report.getAdministrationId()),
-                    sectionsByReport.getOrDefault(report.getId(), List.of()));
-            return new ReportSummary(report.getId(), report.getAdministrationId(), overview.administrationName(),
-                    report.getYear(), report.getStatus(), (int) overview.completeSections(), overview.totalSections());
+                found.stream().map(Report::getAdministrationId).collect(Collectors.toSet()));
+        java.util.Set<Long> withPrevious = reports.withPrevious(ids);
+        Map<Long, Map<Long, SectionProgress>> progress = progress(ids);
+        return found.stream().map(report -> {
+            QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
+            Map<Long, SectionProgress> sectionsOf = progress.getOrDefault(report.getId(), Map.of());
+            int complete = 0;
+            for (SectionDefinition section : questionnaire.sections()) {
+                SectionProgress p = sectionsOf.get(section.id());
+                // As on the report page: answers carried over from last year count once confirmed.
+                if (p != null && p.unconfirmed() == 0
+                        && p.facts().state(section, withPrevious.contains(report.getId())) == SectionState.COMPLETA) {
+                    complete++;
+                }
+            }
+            return new ReportSummary(report.getId(), report.getAdministrationId(),
+                    names.get(report.getAdministrationId()).name(), report.getYear(), report.getStatus(), complete,
+                    questionnaire.sections().size());
         }).toList();
+    }
+
+    /** A section's filled-in fields and how many of its answers are still to confirm. */
+    private record SectionProgress(ReportViews.SectionFacts facts, int unconfirmed) {
+    }
+
+    private Map<Long, Map<Long, SectionProgress>> progress(List<Long> reportIds) {
+        record Key(long report, long section) {
+        }
+        Map<Key, Object[]> sectionRows = new LinkedHashMap<>();
+        Map<Key, Map<Long, ReportViews.AnswerFacts>> answers = new HashMap<>();
+        Map<Key, Integer> unconfirmed = new HashMap<>();
+        for (Object[] row : sections.factsOfReports(reportIds)) {
+            Key key = new Key(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            sectionRows.putIfAbsent(key, row);
+            Map<Long, ReportViews.AnswerFacts> of = answers.computeIfAbsent(key, k -> new HashMap<>());
+            if (row[5] != null) {
+                of.put(((Number) row[5]).longValue(), new ReportViews.AnswerFacts(Boolean.TRUE.equals(row[6]),
+                        Boolean.TRUE.equals(row[7]), Boolean.TRUE.equals(row[8]), Boolean.TRUE.equals(row[9])));
+                if (Boolean.FALSE.equals(row[10])) {
+                    unconfirmed.merge(key, 1, Integer::sum);
+                }
+            }
+        }
+        Map<Long, Map<Long, SectionProgress>> result = new HashMap<>();
+        sectionRows.forEach((key, row) -> result.computeIfAbsent(key.report(), k -> new HashMap<>()).put(key.section(),
+                new SectionProgress(new ReportViews.SectionFacts(Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3]),
+                        Boolean.TRUE.equals(row[4]), answers.get(key)), unconfirmed.getOrDefault(key, 0))));
+        return result;
     }
 
     @Transactional(readOnly = true)
     public ReportOverview overview(Access access) {
-        Report report = find(access);
-        return overview(report, sections.findAllWithAnswers(report.getId()));
+        ReportReader.ReportRow report = find(access);
+        return overview(report, reader.sections(report.id()));
     }
 
     /** The questionnaire the report answers, without reading its answers. */
     @Transactional(readOnly = true)
     public QuestionnaireDefinition questionnaire(Access access) {
-        return questionnaires.byId(find(access).getQuestionnaireVersionId());
+        return questionnaires.byId(find(access).questionnaireVersionId());
     }
 
     @Transactional(readOnly = true)
     public SectionPage section(Access access, int sectionNumber) {
-        Report report = find(access);
-        List<ReportSection> all = sections.findAllWithAnswers(report.getId());
+        ReportReader.ReportRow report = find(access);
+        ReportReader.StoredSections all = reader.sections(report.id());
         ReportOverview overview = overview(report, all);
         SectionDefinition definition = overview.questionnaire().section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
-        ReportSection stored = all.stream().filter(s -> s.getSectionId() == definition.id()).findFirst()
-                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
-        return new SectionPage(overview, definition, stored(stored));
+        StoredSection stored = all.bySectionId().get(definition.id());
+        if (stored == null) {
+            throw new NotFoundException("section " + sectionNumber);
+        }
+        return new SectionPage(overview, definition, stored);
     }
 
     /** The whole report, read at one moment: its overview and every section's content by section number. */
     @Transactional(readOnly = true)
     public ReportDocument document(Access access) {
-        Report report = find(access);
-        List<ReportSection> all = sections.findAllWithAnswers(report.getId());
+        ReportReader.ReportRow report = find(access);
+        ReportReader.StoredSections all = reader.sections(report.id());
         ReportOverview overview = overview(report, all);
-        Map<Long, ReportSection> byId = all.stream()
-                .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
         Map<Integer, SectionContent> contents = new LinkedHashMap<>();
         for (SectionDefinition section : overview.questionnaire().sections()) {
-            contents.put(section.number(), content(byId.get(section.id())));
+            StoredSection stored = all.bySectionId().get(section.id());
+            contents.put(section.number(), stored == null ? null : stored.content());
         }
         return new ReportDocument(overview, contents);
     }
@@ -268,7 +372,8 @@ public class Reports {
         if (!access.canEditAnnotations()) {
             throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
         }
-        Report report = find(access);
+        reader.forget();
+        Report report = load(access);
         if (report.getStatus() != ReportStatus.BOZZA) {
             throw new AccessDeniedException("report " + report.getId() + " is " + report.getStatus());
         }
@@ -277,7 +382,7 @@ public class Reports {
         ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         if (section.getVersion() != expectedVersion) {
-            throw new SectionConflictException(stored(section));
+            throw new SectionConflictException(ReportReader.stored(section));
         }
         String annotations = definition.hasAnnotations() ? blankToNull(input.annotations()) : null;
         if (access.canEditAnswers()) {
@@ -312,7 +417,8 @@ public class Reports {
      */
     @Transactional
     public void changeStatus(Access access, long expectedVersion, ReportStatus from, ReportStatus to) {
-        Report report = find(access);
+        reader.forget();
+        Report report = load(access);
         if (report.getVersion() != expectedVersion || report.getStatus() != from) {
             throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Report.class, report.getId());
         }
@@ -323,7 +429,7 @@ public class Reports {
     /** The report's lock version, for the workflow buttons' forms. */
     @Transactional(readOnly = true)
     public long version(Access access) {
-        return find(access).getVersion();
+        return find(access).version();
     }
 
     /** The report of an administration for a year, if there is one. */
@@ -338,54 +444,43 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<ReportDocument> previousDocument(Access access) {
-        Report current = find(access);
-        return reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(current.getAdministrationId(),
-                current.getYear()).map(previous -> document(ReportAccess.sameAdministration(access, previous)));
+        return reader.previous(find(access))
+                .map(previous -> document(ReportAccess.sameAdministration(access, previous)));
     }
 
-    private Report find(Access access) {
+    /** The report as this request read it. */
+    private ReportReader.ReportRow find(Access access) {
+        return reader.row(access.reportId())
+                .orElseThrow(() -> new NotFoundException("report " + access.reportId()));
+    }
+
+    /** The report's entity, read now, for a write. */
+    private Report load(Access access) {
         return reports.findById(access.reportId())
                 .orElseThrow(() -> new NotFoundException("report " + access.reportId()));
     }
 
-    private ReportOverview overview(Report report, List<ReportSection> stored) {
-        return overview(report, administrations.find(report.getAdministrationId()).orElseThrow(), stored);
+    private ReportOverview overview(ReportReader.ReportRow report, ReportReader.StoredSections stored) {
+        return overview(report, administrations.find(report.administrationId()).orElseThrow(),
+                reader.previous(report).map(p -> new ReportViews.PreviousReport(p.id(), p.year(), p.status())).orElse(null),
+                stored.bySectionId());
     }
 
-    private ReportOverview overview(Report report, AdministrationView administration, List<ReportSection> stored) {
-        QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
-        ReportViews.PreviousReport previous = reports
-                .findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(report.getAdministrationId(), report.getYear())
-                .map(p -> new ReportViews.PreviousReport(p.getId(), p.getYear(), p.getStatus())).orElse(null);
-        Map<Long, ReportSection> byId = new HashMap<>();
-        stored.forEach(s -> byId.put(s.getSectionId(), s));
+    private ReportOverview overview(ReportReader.ReportRow report, AdministrationView administration,
+            ReportViews.PreviousReport previous, Map<Long, StoredSection> byId) {
+        QuestionnaireDefinition questionnaire = questionnaires.byId(report.questionnaireVersionId());
         Map<Integer, SectionState> states = new LinkedHashMap<>();
         int toConfirm = 0;
         for (SectionDefinition section : questionnaire.sections()) {
-            ReportSection row = byId.get(section.id());
-            SectionState state = row == null ? SectionState.DA_COMPILARE : content(row).state(section, previous != null);
-            long unconfirmed = row == null ? 0 : row.getAnswers().stream().filter(a -> !a.isConfirmed()).count();
-            toConfirm += (int) unconfirmed;
+            StoredSection row = byId.get(section.id());
+            SectionState state = row == null ? SectionState.DA_COMPILARE : row.content().state(section, previous != null);
+            int unconfirmed = row == null ? 0 : row.toConfirm().size();
+            toConfirm += unconfirmed;
             // Answers carried over from last year count only once somebody has confirmed them.
             states.put(section.number(), state == SectionState.COMPLETA && unconfirmed > 0 ? SectionState.PARZIALE : state);
         }
-        return new ReportOverview(report.getId(), report.getAdministrationId(), administration.name(),
-                report.getYear(), report.getStatus(), questionnaire, states, previous, toConfirm);
-    }
-
-    private static StoredSection stored(ReportSection section) {
-        return new StoredSection(section.getVersion(), content(section), section.getUpdatedAt(),
-                section.getUpdatedBy(), section.getAnswers().stream().filter(a -> !a.isConfirmed())
-                        .map(ReportAnswer::getQuestionId).collect(Collectors.toSet()));
-    }
-
-    private static SectionContent content(ReportSection section) {
-        Map<Long, AnswerContent> answers = new HashMap<>();
-        for (ReportAnswer answer : section.getAnswers()) {
-            answers.put(answer.getQuestionId(), new AnswerContent(answer.getChoice(), answer.getMotivation(),
-                    answer.getExamples(), answer.getEntries()));
-        }
-        return new SectionContent(section.getAnnotations(), section.getVariations(), section.getBody(), answers);
+        return new ReportOverview(report.id(), report.administrationId(), administration.name(),
+                report.year(), report.status(), questionnaire, states, previous, toConfirm);
     }
 
     private static String blankToNull(String text) {

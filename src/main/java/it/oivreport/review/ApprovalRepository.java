@@ -11,6 +11,10 @@ interface ApprovalRepository extends JpaRepository<Approval, Long> {
 
     boolean existsByReportIdAndUserId(long reportId, long userId);
 
+    @org.springframework.data.jpa.repository.Query(
+            "select a.reportId from Approval a where a.userId = :userId and a.reportId in :reportIds")
+    java.util.Set<Long> reportsApprovedBy(long userId, java.util.Collection<Long> reportIds);
+
     @Modifying
     @Query("delete from Approval a where a.reportId = :reportId")
     void deleteByReportId(long reportId);

@@ -65,6 +65,14 @@ class Comment {
         return sectionNumber;
     }
 
+    String getAuthor() {
+        return author;
+    }
+
+    String getResolvedBy() {
+        return resolvedBy;
+    }
+
     boolean isResolved() {
         return resolvedAt != null;
     }

@@ -76,9 +76,11 @@ public class Comments {
     /** The section's comments by question code; section-level ones under the empty string. */
     @Transactional(readOnly = true)
     public Map<String, List<CommentView>> ofSection(Access access, int sectionNumber) {
-        Map<String, String> names = users.fullNames();
+        List<Comment> found = comments.findByReportIdAndSectionNumberOrderByCreatedAt(access.reportId(), sectionNumber);
+        Map<String, String> names = users.fullNamesOfUsernames(found.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.getAuthor(), c.getResolvedBy())).toList());
         Map<String, List<CommentView>> byQuestion = new HashMap<>();
-        for (Comment comment : comments.findByReportIdAndSectionNumberOrderByCreatedAt(access.reportId(), sectionNumber)) {
+        for (Comment comment : found) {
             CommentView view = comment.toView(names);
             byQuestion.computeIfAbsent(view.questionCode() == null ? "" : view.questionCode(),
                     k -> new java.util.ArrayList<>()).add(view);

@@ -107,32 +107,31 @@ public class Workflow {
     @Transactional(readOnly = true)
     public WorkflowView view(Access access) {
         AdministrationView administration = administration(access);
-        // One read of the users serves both the approvals (by id) and the history (by username).
-        List<UserAccounts.UserSummary> everyone = users.list();
-        Map<Long, String> namesById = everyone.stream()
-                .collect(Collectors.toMap(UserAccounts.UserSummary::id, UserAccounts.UserSummary::fullName));
-        Map<String, String> names = everyone.stream().collect(Collectors.toMap(
-                u -> u.username().toLowerCase(java.util.Locale.ROOT), UserAccounts.UserSummary::fullName));
-        List<WorkflowView.ApprovalView> approved = approvals.findByReportIdOrderByApprovedAt(access.reportId()).stream()
+        List<Approval> approvalRows = approvals.findByReportIdOrderByApprovedAt(access.reportId());
+        List<WorkflowView.TransitionView> recorded = transitions
+                .findByReportIdOrderByHappenedAtDescIdDesc(access.reportId()).stream().map(Transition::toView).toList();
+        // Only the people this page names are read: the approvers by id, the actors by username.
+        Map<Long, String> namesById = users.fullNamesOfIds(approvalRows.stream().map(Approval::getUserId).toList());
+        Map<String, String> names = users.fullNamesOfUsernames(
+                recorded.stream().map(WorkflowView.TransitionView::actor).toList());
+        List<WorkflowView.ApprovalView> approved = approvalRows.stream()
                 .map(a -> new WorkflowView.ApprovalView(namesById.getOrDefault(a.getUserId(), "?"), a.getApprovedAt()))
                 .toList();
-        List<WorkflowView.TransitionView> history = transitions
-                .findByReportIdOrderByHappenedAtDescIdDesc(access.reportId()).stream()
-                .map(Transition::toView)
+        List<WorkflowView.TransitionView> history = recorded.stream()
                 .map(t -> new WorkflowView.TransitionView(t.from(), t.to(),
                         names.getOrDefault(t.actor().toLowerCase(java.util.Locale.ROOT), t.actor()), t.happenedAt(),
                         t.comment()))
                 .toList();
         WorkflowView.TransitionView lastChangeRequest = access.status() == ReportStatus.BOZZA && !history.isEmpty()
                 && history.get(0).to() == ReportStatus.BOZZA ? history.get(0) : null;
-        boolean alreadyApproved = approvals.existsByReportIdAndUserId(access.reportId(), access.userId());
+        boolean alreadyApproved = approvalRows.stream().anyMatch(a -> a.getUserId() == access.userId());
         ReportStatus status = access.status();
         return new WorkflowView(status, reports.version(access), administration.composition().members(), approved,
                 history, lastChangeRequest,
                 status == ReportStatus.BOZZA && access.isOivMember(),
                 status == ReportStatus.IN_REVISIONE && access.isOivMember() && !alreadyApproved,
                 status == ReportStatus.IN_REVISIONE && access.isOivMember(),
-                status == ReportStatus.APPROVATO && (access.isAdmin() || isPresident(access)),
+                status == ReportStatus.APPROVATO && (access.isAdmin() || isPresident(access, administration)),
                 alreadyApproved);
     }
 
@@ -140,11 +139,17 @@ public class Workflow {
     @Transactional(readOnly = true)
     public List<it.oivreport.report.ReportViews.ReportSummary> waitingForApproval(
             it.oivreport.account.AccountPrincipal user, List<it.oivreport.report.ReportViews.ReportSummary> visible) {
+        List<it.oivreport.report.ReportViews.ReportSummary> inReview = visible.stream()
+                .filter(r -> r.status() == ReportStatus.IN_REVISIONE).toList();
+        if (inReview.isEmpty()) {
+            return List.of();
+        }
         Map<Long, it.oivreport.account.Role> roles = memberships.administrationsOf(user.getId());
-        return visible.stream()
-                .filter(r -> r.status() == ReportStatus.IN_REVISIONE)
+        java.util.Set<Long> approved = approvals.reportsApprovedBy(user.getId(),
+                inReview.stream().map(it.oivreport.report.ReportViews.ReportSummary::id).toList());
+        return inReview.stream()
                 .filter(r -> roles.get(r.administrationId()) == it.oivreport.account.Role.OIV)
-                .filter(r -> !approvals.existsByReportIdAndUserId(r.id(), user.getId()))
+                .filter(r -> !approved.contains(r.id()))
                 .toList();
     }
 
@@ -168,7 +173,11 @@ public class Workflow {
     }
 
     private boolean isPresident(Access access) {
-        Long president = administration(access).presidentId();
+        return isPresident(access, administration(access));
+    }
+
+    private static boolean isPresident(Access access, AdministrationView administration) {
+        Long president = administration.presidentId();
         return president != null && president == access.userId();
     }
 

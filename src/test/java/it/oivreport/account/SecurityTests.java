@@ -47,7 +47,7 @@ class SecurityTests {
         mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap-italia/dist/css/bootstrap-italia.min.css")).andExpect(status().isOk());
-        mvc.perform(get("/css/fonts.css")).andExpect(status().isOk());
+        mvc.perform(get("/assets/css/fonts.css")).andExpect(status().isOk());
     }
 
     @ParameterizedTest(name = "{0} on {1} gets {2}")

@@ -41,7 +41,7 @@ class ComparisonPageTests {
     }
 
     private long demo2021() {
-        return reports.list(oiv()).stream()
+        return reports.ofOwnAdministrations(oiv()).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2021)
                 .findFirst().orElseThrow().id();
     }

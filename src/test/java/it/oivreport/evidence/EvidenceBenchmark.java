@@ -56,7 +56,7 @@ public final class EvidenceBenchmark {
             login(client, base);
             AccountPrincipal staff = (AccountPrincipal) app.getBean(UserDetailsService.class).loadUserByUsername("staff");
             Reports reports = app.getBean(Reports.class);
-            long reportId = reports.list(staff).stream().filter(r -> r.year() == 2021).findFirst().orElseThrow().id();
+            long reportId = reports.ofOwnAdministrations(staff).stream().filter(r -> r.year() == 2021).findFirst().orElseThrow().id();
             ReportAccess.Access access = app.getBean(ReportAccess.class).of(reportId, staff);
             Evidences evidences = app.getBean(Evidences.class);
             String section = base + "/reports/" + reportId + "/sections/2";

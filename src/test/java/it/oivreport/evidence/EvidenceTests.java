@@ -384,7 +384,7 @@ class EvidenceTests {
     void sendingAheadFollowsTheAttachRules() {
         byte[] content = "Testo".getBytes(StandardCharsets.UTF_8);
         // A report no longer editable: nothing can be sent ahead to it either.
-        ReportAccess.Access approved = access.of(reports.list(oiv).stream()
+        ReportAccess.Access approved = access.of(reports.ofOwnAdministrations(oiv).stream()
                 .filter(r -> r.year() == 2020 && r.administrationName().equals("Camera di Commercio di Brescia"))
                 .findFirst().orElseThrow().id(), oiv);
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class, () -> evidences.stage(

@@ -47,7 +47,7 @@ class UploadOverHttpTests {
     UserDetailsService users;
 
     private long draft2021() {
-        return reports.list((AccountPrincipal) users.loadUserByUsername("staff")).stream()
+        return reports.ofOwnAdministrations((AccountPrincipal) users.loadUserByUsername("staff")).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2021)
                 .findFirst().orElseThrow().id();
     }

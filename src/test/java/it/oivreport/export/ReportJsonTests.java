@@ -53,7 +53,7 @@ class ReportJsonTests {
     UserDetailsService users;
 
     private long demoReportId() {
-        return reports.list(principal("admin")).stream()
+        return reports.ofOwnAdministrations(principal("oiv")).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2020)
                 .findFirst().orElseThrow().id();
     }

@@ -70,7 +70,7 @@ class ReportPdfTests {
     }
 
     private long demo(int year) {
-        return reports.list(oiv).stream()
+        return reports.ofOwnAdministrations(oiv).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == year)
                 .findFirst().orElseThrow().id();
     }

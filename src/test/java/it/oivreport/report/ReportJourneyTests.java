@@ -41,7 +41,7 @@ class ReportJourneyTests {
             browser.click(By.cssSelector("label[for=fromPrevious1]"));
             assertThat(browser.selected("fromPrevious1")).isFalse();
             browser.screenshot("reports-list-desktop");
-            browser.click(By.cssSelector("#content form button[type=submit]"));
+            browser.click(By.cssSelector("#new-report-form button[type=submit]"));
             assertThat(browser.title()).startsWith("Camera di Commercio di Brescia – 2026");
             assertThat(browser.find(By.tagName("main")).getText()).contains("0 di 16 sezioni complete");
 
@@ -97,7 +97,7 @@ class ReportJourneyTests {
     @Test
     void twoMembersSavingTheSameSectionSeeTheConflictAndLoseNothing() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long brescia = reports.list(oiv).get(0).administrationId();
+        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
         long id = reports.create(brescia, 2031, oiv);
         ReportAccess.Access colleague = access.of(id, (AccountPrincipal) users.loadUserByUsername("oiv2"));
         try (Browser browser = Browser.start(port)) {

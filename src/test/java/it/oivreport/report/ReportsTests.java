@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Import;
 /** Creating and filling in reports, on the real database with the real questionnaire. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({Reports.class, ReportAccess.class, Administrations.class, Memberships.class, QuestionnaireTestSupport.class,
+@Import({Reports.class, ReportAccess.class, ReportReader.class, Administrations.class,
+        Memberships.class, QuestionnaireTestSupport.class,
         TestClock.class})
 class ReportsTests {
 

@@ -36,7 +36,7 @@ class ReviewJourneyTests {
     @Test
     void threeMembersReviewAndApprove() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long brescia = reports.list(oiv).get(0).administrationId();
+        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
         long id = reports.create(brescia, 2032, oiv);
         ReportFixtures.fillCompletely(reports, access.of(id, oiv));
         String page = "/reports/" + id;

@@ -211,12 +211,12 @@ class EndpointAuthorizationTests {
     void demoData() {
         USERS.stream().filter(u -> !u.equals(ANONYMOUS))
                 .forEach(u -> principals.put(u, (AccountPrincipal) users.loadUserByUsername(u)));
-        ReportSummary brescia2020 = reports.list(principals.get("admin")).stream()
+        ReportSummary brescia2020 = reports.ofOwnAdministrations(principals.get("oiv")).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2020)
                 .findFirst().orElseThrow();
         reportOfA = brescia2020.id();
         administrationA = brescia2020.administrationId();
-        draftOfA = reports.list(principals.get("admin")).stream()
+        draftOfA = reports.ofOwnAdministrations(principals.get("oiv")).stream()
                 .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia") && r.year() == 2021)
                 .findFirst().orElseThrow().id();
         evidenceOfA = evidences.ofSection(reportAccess.of(draftOfA, principals.get("admin")), 1).get("").get(0).id();

@@ -17,7 +17,7 @@ class PasswordChangeInterceptor implements WebMvcConfigurer, HandlerInterceptor 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).excludePathPatterns("/account/password", "/login", "/logout", "/error",
-                "/css/**", "/js/**", "/img/**", "/webjars/**");
+                "/assets/**", "/webjars/**");
     }
 
     @Override

@@ -15,6 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import it.oivreport.shared.web.Paging;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +40,33 @@ class UserAdminController {
             @NotBlank @Size(max = 200) String fullName, @NotNull Role role) {
     }
 
+    /** The orders the list offers; the first is the default. */
+    static final Map<String, Sort> SORTS = sorts();
+
+    private static Map<String, Sort> sorts() {
+        Map<String, Sort> sorts = new LinkedHashMap<>();
+        sorts.put("name", Sort.by("fullName").and(Sort.by("id")));
+        sorts.put("username", Sort.by("username").and(Sort.by("id")));
+        sorts.put("role", Sort.by("role").and(Sort.by("fullName")).and(Sort.by("id")));
+        sorts.put("-lastLogin", Sort.by(Sort.Order.desc("lastLoginAt").nullsLast()).and(Sort.by("id")));
+        return java.util.Collections.unmodifiableMap(sorts);
+    }
+
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         if (!model.containsAttribute("newUser")) {
             model.addAttribute("newUser", new NewUserForm("", "", Role.OIV));
         }
-        model.addAttribute("users", accounts.list());
+        String query = q == null ? "" : q.strip();
+        String sortKey = Paging.sortKey(sort, SORTS);
+        Page<UserAccounts.UserSummary> found = accounts.search(query, Paging.request(page, sortKey, SORTS));
+        model.addAttribute("users", found.getContent());
+        model.addAttribute("paging", Paging.of(found, "/admin/users", "q", query, "sort",
+                sortKey.equals("name") ? "" : sortKey));
+        model.addAttribute("q", query);
+        model.addAttribute("sort", sortKey);
+        model.addAttribute("sorts", SORTS.keySet());
         model.addAttribute("roles", Role.values());
         return "account/users";
     }
@@ -58,7 +84,7 @@ class UserAdminController {
                 result.rejectValue("username", duplicate.code());
             }
         }
-        return list(model);
+        return list(null, null, 0, model);
     }
 
     @PostMapping("/{userId}/reset-password")

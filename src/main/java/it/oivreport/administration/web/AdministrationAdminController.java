@@ -12,6 +12,11 @@ import it.oivreport.shared.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import it.oivreport.shared.web.Paging;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,9 +46,33 @@ class AdministrationAdminController {
         this.users = users;
     }
 
+    /** The orders the list offers; the first is the default. */
+    static final Map<String, Sort> SORTS = sorts();
+
+    /** Users offered at once in the "add a member" list; a search narrows them. */
+    static final int CANDIDATES = 20;
+
+    private static Map<String, Sort> sorts() {
+        Map<String, Sort> sorts = new LinkedHashMap<>();
+        sorts.put("name", Sort.by("name").and(Sort.by("id")));
+        sorts.put("-name", Sort.by(Sort.Direction.DESC, "name").and(Sort.by("id")));
+        sorts.put("type", Sort.by("type").and(Sort.by("name")).and(Sort.by("id")));
+        sorts.put("-created", Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")));
+        return java.util.Collections.unmodifiableMap(sorts);
+    }
+
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("administrations", administrations.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        String query = q == null ? "" : q.strip();
+        String sortKey = Paging.sortKey(sort, SORTS);
+        Page<AdministrationView> found = administrations.search(query, Paging.request(page, sortKey, SORTS));
+        model.addAttribute("administrations", found.getContent());
+        model.addAttribute("paging", Paging.of(found, "/admin/administrations", "q", query, "sort",
+                sortKey.equals("name") ? "" : sortKey));
+        model.addAttribute("q", query);
+        model.addAttribute("sort", sortKey);
+        model.addAttribute("sorts", SORTS.keySet());
         return LIST;
     }
 
@@ -69,11 +98,12 @@ class AdministrationAdminController {
     }
 
     @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
+    String edit(@PathVariable long id, @RequestParam(required = false) String candidate, Model model) {
         AdministrationView administration = find(id);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", AdministrationForm.of(administration));
         }
+        model.addAttribute("candidate", candidate == null ? "" : candidate.strip());
         return form(administration, model);
     }
 
@@ -154,7 +184,12 @@ class AdministrationAdminController {
             List<Member> members = memberships.members(administration.id());
             model.addAttribute("members", members);
             model.addAttribute("oivMembers", members.stream().filter(m -> m.role() == Role.OIV).toList());
-            model.addAttribute("candidates", users.list().stream().filter(u -> u.enabled() && u.role() != Role.ADMIN)
+            // Users to add are searched by name, a page at a time: an installation may have thousands.
+            String candidate = model.getAttribute("candidate") instanceof String text ? text : "";
+            model.addAttribute("candidate", candidate);
+            model.addAttribute("candidatesShown", CANDIDATES);
+            model.addAttribute("candidates", users.firstMatching(candidate, CANDIDATES).stream()
+                    .filter(u -> u.enabled() && u.role() != Role.ADMIN)
                     .filter(u -> members.stream().noneMatch(m -> m.userId() == u.id())).toList());
         }
         return FORM;

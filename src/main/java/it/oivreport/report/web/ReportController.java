@@ -10,7 +10,16 @@ import it.oivreport.report.Reports;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import it.oivreport.account.Role;
+import it.oivreport.report.ReportStatus;
+import it.oivreport.report.ReportViews.ReportSummary;
+import it.oivreport.shared.web.Paging;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,15 +50,40 @@ class ReportController {
         this.contributors = contributors;
     }
 
+    /** The orders the list offers; the first is the default. */
+    static final Map<String, Sort> SORTS = sorts();
+
+    private static Map<String, Sort> sorts() {
+        Map<String, Sort> sorts = new LinkedHashMap<>();
+        sorts.put("-year", Sort.by(Sort.Direction.DESC, "year").and(Sort.by("administrationId")).and(Sort.by("id")));
+        sorts.put("year", Sort.by("year").and(Sort.by("administrationId")).and(Sort.by("id")));
+        sorts.put("status", Sort.by("status").and(Sort.by(Sort.Direction.DESC, "year")).and(Sort.by("id")));
+        return java.util.Collections.unmodifiableMap(sorts);
+    }
+
+    /** What the list is searched by, as the search form sends it. */
+    record ListQuery(String q, Integer year, ReportStatus status, String sort, Integer page) {
+
+        ListQuery {
+            q = q == null ? "" : q.strip();
+            sort = Paging.sortKey(sort, SORTS);
+            page = page == null ? 0 : page;
+        }
+
+        static ListQuery none() {
+            return new ListQuery(null, null, null, null, null);
+        }
+    }
+
     @GetMapping
-    String list(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+    String list(ListQuery query, @AuthenticationPrincipal AccountPrincipal user, Model model) {
         if (!model.containsAttribute("newReport")) {
             // The cycle that is starting: the report is written at the start of the year it is about.
-            List<AdministrationView> choices = creatable(user);
+            List<AdministrationView> choices = creatable(user, query.q(), model);
             model.addAttribute("newReport", new NewReportForm(choices.size() == 1 ? choices.get(0).id() : null,
                     Year.now(clock).getValue(), true));
         }
-        return render(user, model);
+        return render(user, query, model);
     }
 
     @PostMapping
@@ -65,7 +99,7 @@ class ReportController {
                 model.addAttribute("existingReportId", duplicate.existingId());
             }
         }
-        return render(user, model);
+        return render(user, ListQuery.none(), model);
     }
 
     @GetMapping("/{reportId}")
@@ -78,15 +112,41 @@ class ReportController {
         return "report/overview";
     }
 
-    private String render(AccountPrincipal user, Model model) {
-        model.addAttribute("reports", reports.list(user));
-        model.addAttribute("administrations", creatable(user));
+    private String render(AccountPrincipal user, ListQuery query, Model model) {
+        Page<ReportSummary> found = reports.search(user,
+                new Reports.ReportQuery(query.q(), query.year(), query.status()),
+                Paging.request(query.page(), query.sort(), SORTS));
+        model.addAttribute("reports", found.getContent());
+        model.addAttribute("paging", Paging.of(found, "/reports", "q", query.q(),
+                "year", query.year() == null ? "" : query.year().toString(),
+                "status", query.status() == null ? "" : query.status().name(),
+                "sort", query.sort().equals("-year") ? "" : query.sort()));
+        model.addAttribute("query", query);
+        model.addAttribute("sorts", SORTS.keySet());
+        model.addAttribute("statuses", ReportStatus.values());
+        model.addAttribute("filtered", !query.q().isEmpty() || query.year() != null || query.status() != null);
+        if (!model.containsAttribute("administrations")) {
+            creatable(user, query.q(), model);
+        }
         return "report/list";
     }
 
-    /** The active administrations where the user may start a report. */
-    private List<AdministrationView> creatable(AccountPrincipal user) {
-        return administrations.list().stream().filter(AdministrationView::active)
-                .filter(a -> access.canCreateIn(a.id(), user)).toList();
+    /**
+     * The active administrations where the user may start a report: an OIV member's own; for an
+     * administrator, the first {@value Paging#SIZE} matching the list's search, saying when there are more.
+     */
+    private List<AdministrationView> creatable(AccountPrincipal user, String q, Model model) {
+        List<AdministrationView> choices;
+        if (user.getRole() == Role.ADMIN) {
+            Page<AdministrationView> page = administrations.search(q,
+                    PageRequest.of(0, Paging.SIZE, Sort.by("name").and(Sort.by("id"))));
+            choices = page.getContent().stream().filter(AdministrationView::active).toList();
+            model.addAttribute("administrationsTruncated", page.getTotalElements() > Paging.SIZE);
+        } else {
+            choices = administrations.byIds(access.creatableAdministrations(user)).stream()
+                    .filter(AdministrationView::active).toList();
+        }
+        model.addAttribute("administrations", choices);
+        return choices;
     }
 }

@@ -33,7 +33,12 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal AccountPrincipal user, Model model) {
-        List<ReportSummary> all = reports.list(user);
+        if (user.getRole() == it.oivreport.account.Role.ADMIN) {
+            // Every administration's reports would be tens of thousands of rows: the administrator's home
+            // counts them by status, each count linking to the paged, searchable list.
+            model.addAttribute("statusCounts", reports.countByStatus());
+        }
+        List<ReportSummary> all = reports.ofOwnAdministrations(user);
         Map<String, List<ReportSummary>> byAdministration = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.forEach(r -> byAdministration.computeIfAbsent(r.administrationName(), k -> new java.util.ArrayList<>()).add(r));
         model.addAttribute("byAdministration", new LinkedHashMap<>(byAdministration));

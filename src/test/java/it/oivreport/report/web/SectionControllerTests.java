@@ -63,7 +63,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(SectionController.class)
-@Import(SecurityTestSupport.class)
+@Import({SecurityTestSupport.class, it.oivreport.comparison.DiffHtml.class})
 class SectionControllerTests {
 
     static final QuestionDefinition YES_NO = new QuestionDefinition(11, "2.3",

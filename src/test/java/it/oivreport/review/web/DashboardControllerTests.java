@@ -50,7 +50,7 @@ class DashboardControllerTests {
 
     @BeforeEach
     void reports() {
-        given(reports.list(any())).willReturn(List.of(IN_REVIEW, APPROVED));
+        given(reports.ofOwnAdministrations(any())).willReturn(List.of(IN_REVIEW, APPROVED));
         given(workflow.waitingForApproval(any(), any())).willReturn(List.of(IN_REVIEW));
         given(comments.openByReport(any())).willReturn(java.util.Map.of(2L, 3L));
     }

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 12). Builds the jar, starts it on a data directory of its own with the demo data, and
+# measures in one run, side by side:
+#   - cold start to /actuator/health UP on the existing data directory, and the JVM's idle RSS;
+#   - wrk, 32 signed-in sessions: a section page against a static file of similar size (htmx.min.js);
+#     throughput ratio and both p99s;
+#   - SQL statements per page (the X-Oiv-Sql-Statements header, on with oiv.diagnostics.sql-statements);
+#   - the p99 of 100 section saves;
+#   - RSS after the load.
+# With --scale it first loads 10,000 administrations x 5 reports and 10,000 users (bench/scale.sql), then
+# measures the home, report, section and comparison pages of a member of three administrations, and the
+# administrator's home and lists, at 8 connections.
+#
+# Usage: bench/load.sh [--scale] [--no-build] [--duration 15s]
+# Needs wrk and psql (installed with apt-get when missing) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=false BUILD=true DURATION=15s PORT=${PORT:-18080}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) SCALE=true ;;
+    --no-build) BUILD=false ;;
+    --duration) DURATION=$2; shift ;;
+    *) echo "usage: $0 [--scale] [--no-build] [--duration 15s]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+for tool in wrk psql; do
+  if ! command -v $tool >/dev/null; then
+    echo "Installing $tool"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$([ $tool = psql ] && echo postgresql-client || echo wrk)" >/dev/null
+  fi
+done
+
+if $BUILD; then
+  ./mvnw -q -DskipTests package
+fi
+
+WORK=$(mktemp -d /tmp/oiv-load.XXXXXX)
+BASE="http://127.0.0.1:$PORT"
+# The JVM options of production (README, docker-compose.yml, spring-boot:run); override with JAVA_OPTS.
+JAVA_OPTS=${JAVA_OPTS-}
+APP_PID=
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=
+}
+trap 'stop_app; rm -rf "$WORK"' EXIT
+
+start_app() {
+  local started
+  started=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar target/rapporto-oiv.jar --spring.profiles.active=demo --server.port="$PORT" \
+    --oiv.data-dir="$WORK/data" --oiv.diagnostics.sql-statements=true >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      tail -50 "$WORK/app.log"; echo "the application did not start" >&2; exit 1
+    fi
+    sleep 0.1
+  done
+  START_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
+}
+
+rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
+
+psql_app() {
+  local port
+  port=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"
+}
+
+run_wrk() { # connections url [cookie file]
+  WRK_COOKIES=${3:-} wrk -t"$(( $1 < 2 ? $1 : 2 ))" -c"$1" -d"$DURATION" --latency -s bench/sessions.lua "$2" | grep '^RESULT'
+}
+
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+
+echo "== first start (creates the cluster and the demo data)"
+start_app
+echo "first start: ${START_SECONDS}s"
+if $SCALE; then
+  echo "== loading 10,000 administrations x 5 reports and 10,000 users"
+  loaded=$(date +%s)
+  psql_app -v admins=10000 -v users=10000 -f bench/scale.sql
+  echo "loaded in $(( $(date +%s) - loaded ))s: $(psql_app -c 'select count(*) from report') reports," \
+    "$(psql_app -c 'select count(*) from report_answer') answers, $(psql_app -c 'select pg_size_pretty(pg_database_size(current_database()))')"
+fi
+stop_app
+sleep 2
+echo "== cold start on the existing data directory"
+start_app
+echo "cold start: ${START_SECONDS}s"
+sleep 5
+echo "idle RSS: $(rss_mb) MB"
+
+STATIC=/webjars/htmx.org/dist/htmx.min.js
+if ! $SCALE; then
+  REPORT=$(psql_app -c "select r.id from report r join administration a on a.id = r.administration_id
+                        where a.name like 'Camera di Commercio%' and r.year = 2021 order by r.revision desc limit 1")
+  SECTION="/reports/$REPORT/sections/2"
+  python3 bench/client.py login "$BASE" oiv demo 32 >"$WORK/cookies"
+  COOKIE=$(head -1 "$WORK/cookies")
+  echo "== SQL statements per page (user oiv)"
+  python3 bench/client.py statements "$BASE" "$COOKIE" / "/reports/$REPORT" "$SECTION" "/reports/$REPORT/comparison"
+  echo "== warm-up"
+  DURATION=5s run_wrk 32 "$BASE$SECTION" "$WORK/cookies" >/dev/null
+  DURATION=5s run_wrk 32 "$BASE$STATIC" >/dev/null
+  echo "== 32 sessions, $DURATION each"
+  page=$(run_wrk 32 "$BASE$SECTION" "$WORK/cookies")
+  static=$(run_wrk 32 "$BASE$STATIC")
+  echo "section page $SECTION: $page"
+  echo "static file  $STATIC: $static"
+  echo "throughput ratio section/static: $(echo "scale=3; $(echo "$page" | field rps) / $(echo "$static" | field rps)" | bc)"
+  echo "p99 ratio section/static: $(echo "scale=2; $(echo "$page" | field p99_ms) / $(echo "$static" | field p99_ms)" | bc)"
+  echo "one connection:  $(run_wrk 1 "$BASE$SECTION" "$WORK/cookies")"
+  echo "== 100 saves of section 2"
+  python3 bench/client.py save "$BASE" "$COOKIE" "$SECTION" 100 | grep RESULT
+  echo "RSS after load: $(rss_mb) MB"
+else
+  USER_REPORT=$(psql_app -c "select r.id from report r join membership m on m.administration_id = r.administration_id
+                             join app_user u on u.id = m.user_id where u.username = 'bench05000' and r.year = 2025
+                             order by r.id limit 1")
+  python3 bench/client.py login "$BASE" bench05000 demo 8 >"$WORK/cookies"
+  python3 bench/client.py login "$BASE" admin demo 8 >"$WORK/admin-cookies"
+  echo "== SQL statements per page at scale"
+  python3 bench/client.py statements "$BASE" "$(head -1 "$WORK/cookies")" / "/reports/$USER_REPORT" \
+    "/reports/$USER_REPORT/sections/2" "/reports/$USER_REPORT/comparison"
+  python3 bench/client.py statements "$BASE" "$(head -1 "$WORK/admin-cookies")" / /reports /admin/administrations \
+    /admin/users "/reports/$USER_REPORT"
+  echo "== 8 connections, $DURATION each"
+  for path in / "/reports/$USER_REPORT" "/reports/$USER_REPORT/sections/2" "/reports/$USER_REPORT/comparison"; do
+    echo "member        $path: $(run_wrk 8 "$BASE$path" "$WORK/cookies")"
+  done
+  for path in / /reports /admin/administrations /admin/users "/admin/users?q=bench0500"; do
+    echo "administrator $path: $(run_wrk 8 "$BASE$path" "$WORK/admin-cookies")"
+  done
+  echo "RSS after load: $(rss_mb) MB"
+fi

@@ -1,0 +1,97 @@
+package it.oivreport.report;
+
+import it.oivreport.report.ReportViews.AnswerContent;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.ReportViews.StoredSection;
+import it.oivreport.shared.web.RequestMemo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The report module's reads, each done once per request (see {@link RequestMemo}): a page that shows a
+ * report reads its row once, its sections with their answers once, and the previous cycle's report once,
+ * however many modules contribute to the page. Writes never use these views: they load entities, and
+ * call {@link #forget()} first.
+ */
+@Component
+class ReportReader {
+
+    private static final String KEY = "report:";
+
+    private final ReportRepository reports;
+    private final ReportSectionRepository sections;
+
+    ReportReader(ReportRepository reports, ReportSectionRepository sections) {
+        this.reports = reports;
+        this.sections = sections;
+    }
+
+    /** A report's own row, as read at one moment. */
+    record ReportRow(long id, long administrationId, int year, long questionnaireVersionId, ReportStatus status,
+            long version, int revision, Long correctsReportId) {
+
+        static ReportRow of(Report report) {
+            return new ReportRow(report.getId(), report.getAdministrationId(), report.getYear(),
+                    report.getQuestionnaireVersionId(), report.getStatus(), report.getVersion(), report.getRevision(),
+                    report.getCorrectsReportId());
+        }
+    }
+
+    /** Every stored section of a report, by questionnaire section id. */
+    record StoredSections(Map<Long, StoredSection> bySectionId) {
+    }
+
+    private record Previous(Optional<ReportRow> row) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReportRow> row(long reportId) {
+        return Optional.ofNullable(RequestMemo.get(KEY + "row:" + reportId,
+                () -> reports.findById(reportId).map(ReportRow::of).orElse(null)));
+    }
+
+    @Transactional(readOnly = true)
+    public StoredSections sections(long reportId) {
+        return RequestMemo.get(KEY + "sections:" + reportId, () -> new StoredSections(
+                sections.findAllWithAnswers(reportId).stream()
+                        .collect(Collectors.toUnmodifiableMap(ReportSection::getSectionId, ReportReader::stored))));
+    }
+
+    /** The previous cycle's report: the same administration's nearest earlier year, its latest revision. */
+    @Transactional(readOnly = true)
+    public Optional<ReportRow> previous(ReportRow report) {
+        return RequestMemo.get(KEY + "previous:" + report.id(), () -> new Previous(reports
+                .findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(report.administrationId(),
+                        report.year())
+                .map(ReportRow::of)
+                .map(row -> {
+                    // Remembered under its own id too: the comparison then reads it as a report of its own.
+                    RequestMemo.get(KEY + "row:" + row.id(), () -> row);
+                    return row;
+                }))).row();
+    }
+
+    /** Called by every write, before it reads: what the request reads afterwards is read again. */
+    void forget() {
+        RequestMemo.forget(KEY);
+    }
+
+    static StoredSection stored(ReportSection section) {
+        return new StoredSection(section.getVersion(), content(section), section.getUpdatedAt(),
+                section.getUpdatedBy(), section.getAnswers().stream().filter(a -> !a.isConfirmed())
+                        .map(ReportAnswer::getQuestionId).collect(Collectors.toSet()));
+    }
+
+    static SectionContent content(ReportSection section) {
+        Map<Long, AnswerContent> answers = new HashMap<>();
+        for (ReportAnswer answer : section.getAnswers()) {
+            answers.put(answer.getQuestionId(), new AnswerContent(answer.getChoice(), answer.getMotivation(),
+                    answer.getExamples(), answer.getEntries()));
+        }
+        return new SectionContent(section.getAnnotations(), section.getVariations(), section.getBody(), answers);
+    }
+}
