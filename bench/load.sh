@@ -11,18 +11,20 @@
 # measures the home, report, section and comparison pages of a member of three administrations, and the
 # administrator's home and lists, at 8 connections.
 #
-# Usage: bench/load.sh [--scale] [--no-build] [--duration 15s]
+# Usage: bench/load.sh [--scale] [--no-build] [--duration 15s] [--keep DIR]
+#   --keep DIR keeps the data directory in DIR, and reuses it when it is already there (no loading).
 # Needs wrk and psql (installed with apt-get when missing) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCALE=false BUILD=true DURATION=15s PORT=${PORT:-18080}
+SCALE=false BUILD=true DURATION=15s PORT=${PORT:-18080} KEEP=
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) SCALE=true ;;
     --no-build) BUILD=false ;;
     --duration) DURATION=$2; shift ;;
-    *) echo "usage: $0 [--scale] [--no-build] [--duration 15s]" >&2; exit 2 ;;
+    --keep) KEEP=$2; shift ;;
+    *) echo "usage: $0 [--scale] [--no-build] [--duration 15s] [--keep DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -39,9 +41,18 @@ if $BUILD; then
 fi
 
 WORK=$(mktemp -d /tmp/oiv-load.XXXXXX)
+DATA="$WORK/data"
+REUSE=false
+if [ -n "$KEEP" ]; then
+  mkdir -p "$KEEP"
+  DATA=$(cd "$KEEP" && pwd)
+  [ -d "$DATA/postgres" ] && REUSE=true
+fi
 BASE="http://127.0.0.1:$PORT"
-# The JVM options of production (README, docker-compose.yml, spring-boot:run); override with JAVA_OPTS.
-JAVA_OPTS=${JAVA_OPTS-}
+# The JVM options of every run (pom.xml's oiv.jvm.options, as in the README and docker-compose.yml);
+# JAVA_OPTS replaces them.
+JAVA_OPTS=${JAVA_OPTS-$(sed -n 's:.*<oiv.jvm.options>\(.*\)</oiv.jvm.options>.*:\1:p' pom.xml)}
+echo "JVM options: $JAVA_OPTS"
 APP_PID=
 
 stop_app() {
@@ -58,7 +69,7 @@ start_app() {
   started=$(date +%s.%N)
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar target/rapporto-oiv.jar --spring.profiles.active=demo --server.port="$PORT" \
-    --oiv.data-dir="$WORK/data" --oiv.diagnostics.sql-statements=true >>"$WORK/app.log" 2>&1 &
+    --oiv.data-dir="$DATA" --oiv.diagnostics.sql-statements=true >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -73,7 +84,7 @@ rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 
 psql_app() {
   local port
-  port=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
+  port=$(sed -n 4p "$DATA/postgres/postmaster.pid")
   psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"
 }
 
@@ -83,6 +94,7 @@ run_wrk() { # connections url [cookie file]
 
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 
+if ! $REUSE; then
 echo "== first start (creates the cluster and the demo data)"
 start_app
 echo "first start: ${START_SECONDS}s"
@@ -95,6 +107,7 @@ if $SCALE; then
 fi
 stop_app
 sleep 2
+fi
 echo "== cold start on the existing data directory"
 start_app
 echo "cold start: ${START_SECONDS}s"

@@ -26,6 +26,9 @@ interface AdministrationRepository extends JpaRepository<Administration, Long> {
             where :pattern is null or lower(a.name) like :pattern escape '\\' or lower(a.ipaCode) like :pattern escape '\\'""")
     Page<Administration> search(String pattern, Pageable pageable);
 
+    @Query("select a from Administration a where lower(a.name) like :pattern escape '\\' order by a.name, a.id")
+    List<Administration> firstByName(String pattern, Limit limit);
+
     @Query("select a.id from Administration a where lower(a.name) like :pattern escape '\\' order by a.id")
     List<Long> idsByName(String pattern, Limit limit);
 

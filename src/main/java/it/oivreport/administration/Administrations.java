@@ -55,6 +55,14 @@ public class Administrations {
         return administrations.search(pattern(text), pageable).map(Administration::toView);
     }
 
+    /** The first {@code limit} administrations by name whose name contains {@code text}; none when blank. */
+    @Transactional(readOnly = true)
+    public List<AdministrationView> firstByName(String text, int limit) {
+        String pattern = pattern(text);
+        return pattern == null ? List.of()
+                : administrations.firstByName(pattern, Limit.of(limit)).stream().map(Administration::toView).toList();
+    }
+
     /** The ids of administrations whose name contains {@code text}, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Long> idsByName(String text, int limit) {

@@ -4,29 +4,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Collection;
 import java.util.Set;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface ReportRepository extends JpaRepository<Report, Long> {
+interface ReportRepository extends JpaRepository<Report, Long>, JpaSpecificationExecutor<Report> {
+
+    /** Reports of these administrations (all when null), of one year and one status when given. */
+    static Specification<Report> matching(Collection<Long> administrationIds, Integer year, ReportStatus status) {
+        return (root, query, cb) -> {
+            java.util.List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
+            if (administrationIds != null) {
+                where.add(root.get("administrationId").in(administrationIds));
+            }
+            if (year != null) {
+                where.add(cb.equal(root.get("year"), year));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+
 
     List<Report> findByAdministrationIdInOrderByYearDesc(java.util.Collection<Long> administrationIds);
-
-    /**
-     * A page of reports: of the given administrations unless {@code everyAdministration}, of one year and one
-     * status when given.
-     */
-    @Query(value = """
-            select r from Report r
-            where (:everyAdministration = true or r.administrationId in :administrationIds)
-              and (:year is null or r.year = :year) and (:status is null or r.status = :status)""",
-            countQuery = """
-            select count(r) from Report r
-            where (:everyAdministration = true or r.administrationId in :administrationIds)
-              and (:year is null or r.year = :year) and (:status is null or r.status = :status)""")
-    Page<Report> search(boolean everyAdministration, Collection<Long> administrationIds, Integer year,
-            ReportStatus status, Pageable pageable);
 
     /** Those of the given reports that have a previous cycle's report. */
     @Query("""
@@ -34,7 +37,8 @@ interface ReportRepository extends JpaRepository<Report, Long> {
               and exists (select 1 from Report p where p.administrationId = r.administrationId and p.year < r.year)""")
     Set<Long> withPrevious(Collection<Long> reportIds);
 
-    @Query("select r.status, count(r) from Report r group by r.status")
+    /** Reports per status, from the counts the database keeps (V10: report_status_count). */
+    @Query(nativeQuery = true, value = "select status, reports from report_status_count")
     List<Object[]> countByStatus();
 
     /** The report of an administration for a year: its latest revision when there are rettifiche. */

@@ -231,9 +231,20 @@ public class Reports {
         if (!every && ids.isEmpty()) {
             return org.springframework.data.domain.Page.empty(pageable);
         }
-        var page = reports.search(every, every ? List.of(-1L) : ids, query.year(), query.status(), pageable);
-        List<ReportSummary> rows = summaries(page.getContent());
-        return new org.springframework.data.domain.PageImpl<>(rows, pageable, page.getTotalElements());
+        var matching = ReportRepository.matching(every ? null : ids, query.year(), query.status());
+        var slice = reports.findBy(matching, q -> q.slice(pageable));
+        long total;
+        if (every && query.year() == null) {
+            // Every report, or every report in one status: the counts the database keeps, not a count(*).
+            Map<ReportStatus, Long> counts = countByStatus();
+            total = query.status() == null ? counts.values().stream().mapToLong(Long::longValue).sum()
+                    : counts.get(query.status());
+        } else {
+            total = slice.hasNext() || pageable.getPageNumber() > 0 ? reports.count(matching)
+                    : (long) slice.getNumberOfElements();
+        }
+        List<ReportSummary> rows = summaries(slice.getContent());
+        return new org.springframework.data.domain.PageImpl<>(rows, pageable, total);
     }
 
     /** How many reports there are in each status, for the administrator's home. */
@@ -244,7 +255,7 @@ public class Reports {
             counts.put(status, 0L);
         }
         for (Object[] row : reports.countByStatus()) {
-            counts.put((ReportStatus) row[0], ((Number) row[1]).longValue());
+            counts.put(ReportStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
         }
         return counts;
     }
@@ -262,7 +273,8 @@ public class Reports {
         Map<Long, AdministrationView> names = administrations.mapByIds(
                 found.stream().map(Report::getAdministrationId).collect(Collectors.toSet()));
         java.util.Set<Long> withPrevious = reports.withPrevious(ids);
-        Map<Long, Map<Long, SectionProgress>> progress = progress(ids);
+        Map<Long, Map<Long, SectionProgress>> progress = progress(ids, found.stream()
+                .collect(Collectors.toMap(Report::getId, Report::getQuestionnaireVersionId)));
         return found.stream().map(report -> {
             QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
             Map<Long, SectionProgress> sectionsOf = progress.getOrDefault(report.getId(), Map.of());
@@ -285,29 +297,50 @@ public class Reports {
     private record SectionProgress(ReportViews.SectionFacts facts, int unconfirmed) {
     }
 
-    private Map<Long, Map<Long, SectionProgress>> progress(List<Long> reportIds) {
-        record Key(long report, long section) {
-        }
-        Map<Key, Object[]> sectionRows = new LinkedHashMap<>();
-        Map<Key, Map<Long, ReportViews.AnswerFacts>> answers = new HashMap<>();
-        Map<Key, Integer> unconfirmed = new HashMap<>();
+    private Map<Long, Map<Long, SectionProgress>> progress(List<Long> reportIds, Map<Long, Long> questionnaireOf) {
+        Map<Long, Map<Long, SectionProgress>> result = new HashMap<>();
         for (Object[] row : sections.factsOfReports(reportIds)) {
-            Key key = new Key(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-            sectionRows.putIfAbsent(key, row);
-            Map<Long, ReportViews.AnswerFacts> of = answers.computeIfAbsent(key, k -> new HashMap<>());
-            if (row[5] != null) {
-                of.put(((Number) row[5]).longValue(), new ReportViews.AnswerFacts(Boolean.TRUE.equals(row[6]),
-                        Boolean.TRUE.equals(row[7]), Boolean.TRUE.equals(row[8]), Boolean.TRUE.equals(row[9])));
-                if (Boolean.FALSE.equals(row[10])) {
-                    unconfirmed.merge(key, 1, Integer::sum);
-                }
+            long reportId = ((Number) row[0]).longValue();
+            QuestionnaireDefinition questionnaire = questionnaires.byId(questionnaireOf.get(reportId));
+            java.util.Set<Long> annotations = ids(row[2]), variations = ids(row[3]), bodies = ids(row[4]);
+            java.util.Set<Long> choices = ids(row[5]), motivations = ids(row[6]), filled = ids(row[7]);
+            java.util.Set<Long> toConfirm = ids(row[8]);
+            Map<Long, SectionProgress> of = new HashMap<>();
+            for (Long sectionId : ids(row[1])) {
+                Map<Long, ReportViews.AnswerFacts> answers = new HashMap<>();
+                questionnaire.sections().stream().filter(d -> d.id() == sectionId).findFirst()
+                        .ifPresent(d -> d.questions().forEach(q -> answers.put(q.id(), new ReportViews.AnswerFacts(
+                                choices.contains(q.id()), motivations.contains(q.id()), filled.contains(q.id()), false))));
+                of.put(sectionId, new SectionProgress(new ReportViews.SectionFacts(annotations.contains(sectionId),
+                        variations.contains(sectionId), bodies.contains(sectionId), answers),
+                        toConfirm.contains(sectionId) ? 1 : 0));
+            }
+            result.put(reportId, of);
+        }
+        return result;
+    }
+
+    /** The ids in a PostgreSQL bigint[] column, as the driver returns it. */
+    private static java.util.Set<Long> ids(Object column) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Object array = column;
+        if (column instanceof java.sql.Array sql) {
+            try {
+                array = sql.getArray();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
             }
         }
-        Map<Long, Map<Long, SectionProgress>> result = new HashMap<>();
-        sectionRows.forEach((key, row) -> result.computeIfAbsent(key.report(), k -> new HashMap<>()).put(key.section(),
-                new SectionProgress(new ReportViews.SectionFacts(Boolean.TRUE.equals(row[2]), Boolean.TRUE.equals(row[3]),
-                        Boolean.TRUE.equals(row[4]), answers.get(key)), unconfirmed.getOrDefault(key, 0))));
-        return result;
+        if (array instanceof Object[] values) {
+            for (Object value : values) {
+                ids.add(((Number) value).longValue());
+            }
+        } else if (array instanceof long[] values) {
+            for (long value : values) {
+                ids.add(value);
+            }
+        }
+        return ids;
     }
 
     @Transactional(readOnly = true)

@@ -133,15 +133,16 @@ class ReportController {
 
     /**
      * The active administrations where the user may start a report: an OIV member's own; for an
-     * administrator, the first {@value Paging#SIZE} matching the list's search, saying when there are more.
+     * administrator, who may start any, those matching the list's search (at most {@value Paging#SIZE}), so
+     * that the page never lists thousands of administrations.
      */
     private List<AdministrationView> creatable(AccountPrincipal user, String q, Model model) {
         List<AdministrationView> choices;
         if (user.getRole() == Role.ADMIN) {
-            Page<AdministrationView> page = administrations.search(q,
-                    PageRequest.of(0, Paging.SIZE, Sort.by("name").and(Sort.by("id"))));
-            choices = page.getContent().stream().filter(AdministrationView::active).toList();
-            model.addAttribute("administrationsTruncated", page.getTotalElements() > Paging.SIZE);
+            List<AdministrationView> found = administrations.firstByName(q, Paging.SIZE + 1);
+            choices = found.stream().limit(Paging.SIZE).filter(AdministrationView::active).toList();
+            model.addAttribute("administrationsTruncated", found.size() > Paging.SIZE);
+            model.addAttribute("administrationsSearchFirst", q == null || q.isBlank());
         } else {
             choices = administrations.byIds(access.creatableAdministrations(user)).stream()
                     .filter(AdministrationView::active).toList();

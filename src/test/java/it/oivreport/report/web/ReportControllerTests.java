@@ -64,8 +64,7 @@ class ReportControllerTests {
     void administrations() {
         AdministrationView comune = new AdministrationView(3, "Comune di Prova", AdministrationType.COMUNE, null, null,
                 OivComposition.MONOCRATICO, null, true, 0);
-        given(administrations.search(any(), any())).willReturn(new org.springframework.data.domain.PageImpl<>(
-                List.of(comune)));
+        given(administrations.firstByName(any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(List.of(comune));
         given(access.creatableAdministrations(any())).willAnswer(call -> ((AccountPrincipal) call.getArgument(0))
                 .getUsername().equals("staff") ? java.util.Set.of() : java.util.Set.of(3L));
         given(administrations.byIds(java.util.Set.of(3L))).willReturn(List.of(comune));
