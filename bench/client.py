@@ -109,6 +109,8 @@ def save(base, cookie, path, count):
         times.append((time.perf_counter() - started) * 1000)
         if response.status != 302:
             sys.exit(f"save answered {response.status}")
+    slowest = sorted(range(count), key=lambda i: -times[i])[:3]
+    print("slowest saves: " + ", ".join(f"#{i + 1} {times[i]:.1f} ms" for i in slowest))
     times.sort()
     pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
     print(f"RESULT saves={count} p50_ms={pick(0.5):.1f} p99_ms={pick(0.99):.1f} max_ms={times[-1]:.1f}")
