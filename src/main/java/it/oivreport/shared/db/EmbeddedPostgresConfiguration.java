@@ -36,6 +36,10 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** PostgreSQL's own durable defaults, which the kept cluster runs with. */
+    static final java.util.Map<String, String> DURABLE = java.util.Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     /**
      * Starts the server as soon as the context starts refreshing, on a thread of its own, so that its start
      * (about two seconds) overlaps the creation of the web server and the other beans instead of adding to
@@ -122,6 +126,11 @@ public class EmbeddedPostgresConfiguration {
             Files.createDirectories(dataDir);
             // Keep the cluster between runs: a local user must not lose their reports on restart.
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            // And keep what was committed through a power cut: zonky starts PostgreSQL with test settings
+            // (-F, that is fsync off, and synchronous_commit off). These come later on the command line, so
+            // they win. Only the tests' throwaway clusters keep the fast settings.
+            DURABLE.forEach(builder::setServerConfig);
+            LeftoverPostmaster.stopIfRunning(dataDir);
             log.info("Starting embedded PostgreSQL with data in {}", dataDir);
         }
         return builder.start();

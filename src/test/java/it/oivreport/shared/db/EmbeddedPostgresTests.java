@@ -39,6 +39,21 @@ class EmbeddedPostgresTests {
     }
 
     @Test
+    void theKeptClusterIsDurableAndTheThrowawayOneFast(@TempDir Path dataDir) {
+        runner.withPropertyValues("oiv.data-dir=" + dataDir).run(context -> {
+            JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+            for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertThat(jdbc.sql("select current_setting('" + setting + "')").query(String.class).single())
+                        .as(setting).isEqualTo("on");
+            }
+        });
+        runner.withPropertyValues("oiv.embedded-postgres.ephemeral=true").run(context -> {
+            JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
+            assertThat(jdbc.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("off");
+        });
+    }
+
+    @Test
     void closingTheContextStopsPostgres() throws Exception {
         long[] postmasterPid = new long[1];
         int[] port = new int[1];
