@@ -56,7 +56,10 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         this.root = properties.directory().toAbsolutePath().normalize();
         this.incoming = root.resolve("incoming");
         this.clock = clock;
-        Files.createDirectories(incoming);
+        // Evidence, and uploads while they arrive, are readable by the application's user only.
+        it.oivreport.shared.PrivateFiles.createDirectories(incoming);
+        it.oivreport.shared.PrivateFiles.restrict(root);
+        it.oivreport.shared.PrivateFiles.restrict(incoming);
     }
 
     /** Where uploads arrive: the servlet container writes multipart files here, on the same disk. */
@@ -90,7 +93,7 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
     @Override
     public void keep(Received received) throws IOException {
         Path target = path(received.sha256());
-        Files.createDirectories(target.getParent());
+        it.oivreport.shared.PrivateFiles.createDirectories(target.getParent());
         if (Files.exists(target)) {
             // Same bytes already stored. Touching it keeps the orphan sweep from taking it while the
             // metadata that now needs it is being committed.
@@ -100,6 +103,8 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         }
         try {
             Files.move(received.temporary(), target, StandardCopyOption.ATOMIC_MOVE);
+            // A file the servlet container wrote may have come with the umask's permissions.
+            it.oivreport.shared.PrivateFiles.restrict(target);
         } catch (FileAlreadyExistsException raced) {
             discard(received);
         } catch (AtomicMoveNotSupportedException e) {

@@ -70,8 +70,8 @@ class SealKeys {
     private static byte[] demoKeystore(Path file, Clock clock) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
+                it.oivreport.shared.PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+                try (OutputStream out = it.oivreport.shared.PrivateFiles.newFile(file)) {
                     out.write(selfSigned(DEMO_SUBJECT, DEMO_ALIAS, DEMO_PASSWORD.toCharArray(), clock.instant()));
                 }
                 log.warn("Demo profile: made a self-signed DEMO seal at {}. It proves nothing; configure "

@@ -168,6 +168,23 @@ class EvidenceTests {
     }
 
     @Test
+    void storedEvidenceAndUploadsInProgressAreReadableByTheApplicationOnly() throws Exception {
+        EvidenceStore.Received received = store.receive(new java.io.ByteArrayInputStream(
+                ("permessi " + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1_000);
+        assertThat(perms(received.temporary())).isEqualTo("rw-------");
+        assertThat(perms(store.incoming())).isEqualTo("rwx------");
+        store.keep(received);
+        java.nio.file.Path kept = store.path(received.sha256());
+        assertThat(perms(kept)).isEqualTo("rw-------");
+        assertThat(perms(kept.getParent())).isEqualTo("rwx------");
+        java.nio.file.Files.delete(kept); // no metadata refers to it: not left for the orphan checks
+    }
+
+    private static String perms(java.nio.file.Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path));
+    }
+
+    @Test
     void staffRemoveOnlyTheirOwnUploadsAndMembersRemoveAny() throws Exception {
         upload(oiv, "2.3", file("del-oiv.pdf", PDF));
         upload(staff, "2.1", file("dello-staff.txt", "Testo dello staff".getBytes(StandardCharsets.UTF_8)));

@@ -123,7 +123,7 @@ public class EmbeddedPostgresConfiguration {
         } else {
             Path dataDir = Path.of(environment.getProperty("oiv.data-dir", "./data"), "postgres")
                     .toAbsolutePath().normalize();
-            Files.createDirectories(dataDir);
+            it.oivreport.shared.PrivateFiles.createDirectories(dataDir);
             // Keep the cluster between runs: a local user must not lose their reports on restart.
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             // And keep what was committed through a power cut: zonky starts PostgreSQL with test settings
