@@ -250,6 +250,9 @@ public final class Browser implements AutoCloseable {
     /** Lays the page out as for printing (CSS {@code @media print}), or back as on screen. */
     public Browser printMedia(boolean print) {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+        // On a busy machine the page may not yet apply the emulated media when the next script runs.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.valueOf(print)
+                .equals(((JavascriptExecutor) d).executeScript("return window.matchMedia('print').matches")));
         return this;
     }
 
