@@ -66,7 +66,13 @@ public class Workflow {
         if (approvals.existsByReportIdAndUserId(access.reportId(), access.userId())) {
             throw new WorkflowException("workflow.alreadyApproved");
         }
-        approvals.save(new Approval(access.reportId(), access.userId(), clock.instant()));
+        try {
+            approvals.saveAndFlush(new Approval(access.reportId(), access.userId(), clock.instant()));
+        } catch (org.springframework.dao.DataIntegrityViolationException sameMemberAtTheSameTime) {
+            // Another request of the same member got there first (a double click, parallel tabs): the
+            // database's unique key recorded one approval; this one is told so, and changes nothing.
+            throw new WorkflowException("workflow.alreadyApproved");
+        }
         int needed = administration(access).composition().members();
         if (approvals.findByReportIdOrderByApprovedAt(access.reportId()).size() >= needed) {
             move(access, expectedVersion, ReportStatus.IN_REVISIONE, ReportStatus.APPROVATO, null);

@@ -110,6 +110,38 @@ class WorkflowTests {
     }
 
     @Test
+    void sixApprovalsAtOnceByTheSameMemberRecordOneAndTellTheOthersItIsAlreadyApproved() throws Exception {
+        workflow.submit(as(second), version(second));
+        long version = version(president);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                outcomes.add(clicks.submit(() -> {
+                    together.await();
+                    try {
+                        workflow.approve(as(president), version);
+                        return "approved";
+                    } catch (WorkflowException refused) {
+                        return refused.getMessage();
+                    }
+                }));
+            }
+            java.util.List<String> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS)); // no other exception
+            }
+            assertThat(results).containsOnlyOnce("approved");
+            assertThat(results.stream().filter(r -> !r.equals("approved"))).containsOnly("workflow.alreadyApproved");
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(workflow.view(as(president)).approvals()).hasSize(1);
+        assertThat(status()).isEqualTo(ReportStatus.IN_REVISIONE);
+    }
+
+    @Test
     void aMonocraticOivNeedsOneApproval() {
         AccountPrincipal only = user("mono", Role.OIV);
         long administration = administrations.create(new AdministrationDetails("Comune " + prefix,
