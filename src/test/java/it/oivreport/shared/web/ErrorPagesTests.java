@@ -34,6 +34,13 @@ class ErrorPagesTests {
     }
 
     @Test
+    void theErrorPathAskedForDirectlyIsNotFound() throws Exception {
+        HttpResponse<String> response = oiv.get("/error");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<title>Pagina non trovata · Rapporto OIV</title>").doesNotContain("999");
+    }
+
+    @Test
     void forbidden() throws Exception {
         HttpResponse<String> response = oiv.get("/admin/users");
         assertThat(response.statusCode()).isEqualTo(403);
