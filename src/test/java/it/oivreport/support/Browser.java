@@ -84,9 +84,21 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Checks the page now shown, after a click or a form submission. */
+    private static AxeBuilder axe() {
+        return new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+    }
+
     public Browser check() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(driver);
+        Results results;
+        try {
+            results = axe().analyze(driver);
+        } catch (org.openqa.selenium.JavascriptException pageWentAway) {
+            // A click whose script sends files and then the form: the page navigated while axe was being
+            // injected. Check the page the browser then shows, once it has loaded.
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            results = axe().analyze(driver);
+        }
         List<Rule> blocking = results.getViolations().stream()
                 .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
                 .toList();
