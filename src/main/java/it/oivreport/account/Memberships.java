@@ -44,8 +44,9 @@ public class Memberships {
     /** The administrations the user works for, with their role in each. */
     @Transactional(readOnly = true)
     public Map<Long, Role> administrationsOf(long userId) {
-        return memberships.findByUserId(userId).stream()
-                .collect(Collectors.toMap(Membership::getAdministrationId, Membership::getRole));
+        // Asked by the access checks and by the home's panels of one page: read once per request.
+        return RequestMemo.get(MEMO + userId, () -> memberships.findByUserId(userId).stream()
+                .collect(Collectors.toUnmodifiableMap(Membership::getAdministrationId, Membership::getRole)));
     }
 
     @Transactional(readOnly = true)

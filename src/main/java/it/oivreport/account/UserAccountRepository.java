@@ -12,8 +12,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u from UserAccount u where lower(u.username) = lower(:username)")
     Optional<UserAccount> findByUsername(String username);
 
-    List<UserAccount> findAllByOrderByFullNameAsc();
-
     /** Full name or username containing the pattern (lower case, with % wildcards); every user when null. */
     @Query(value = """
             select u from UserAccount u

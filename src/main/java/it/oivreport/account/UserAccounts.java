@@ -1,5 +1,6 @@
 package it.oivreport.account;
 
+import it.oivreport.shared.LikePatterns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,25 +36,19 @@ public class UserAccounts {
             Instant lastLoginAt) {
     }
 
-    @Transactional(readOnly = true)
-    public List<UserSummary> list() {
-        return users.findAllByOrderByFullNameAsc().stream()
-                .map(u -> new UserSummary(u.getId(), u.getUsername(), u.getFullName(), u.getRole(), u.isEnabled(),
-                        u.getLastLoginAt()))
-                .toList();
-    }
 
     /** A page of users whose full name or username contains {@code text} (any case); all when blank. */
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<UserSummary> search(String text,
             org.springframework.data.domain.Pageable pageable) {
-        return users.search(pattern(text), pageable).map(UserAccounts::summary);
+        return users.search(LikePatterns.containing(text), pageable).map(UserAccounts::summary);
     }
 
     /** The first {@code limit} users by name matching {@code text}, as {@link #search} does, without counting. */
     @Transactional(readOnly = true)
     public List<UserSummary> firstMatching(String text, int limit) {
-        return users.firstMatching(pattern(text), org.springframework.data.domain.Limit.of(limit)).stream()
+        return users.firstMatching(LikePatterns.containing(text),
+                org.springframework.data.domain.Limit.of(limit)).stream()
                 .map(UserAccounts::summary).toList();
     }
 
@@ -62,11 +57,6 @@ public class UserAccounts {
                 u.getLastLoginAt());
     }
 
-    /** A LIKE pattern for "contains", with LIKE's own wildcards in the text taken literally. */
-    private static String pattern(String text) {
-        return text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 
     @Transactional(readOnly = true)
     public boolean exists(String username) {

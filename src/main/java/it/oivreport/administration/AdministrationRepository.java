@@ -11,9 +11,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AdministrationRepository extends JpaRepository<Administration, Long> {
 
-    @Query("select a from Administration a order by lower(a.name)")
-    List<Administration> findAllByName();
-
     @Query("select a from Administration a where a.id in :ids order by lower(a.name)")
     List<Administration> findAllByIds(Collection<Long> ids);
 

@@ -1,5 +1,6 @@
 package it.oivreport.administration;
 
+import it.oivreport.shared.LikePatterns;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -44,21 +45,16 @@ public class Administrations {
     /** Administrations shown per page in lists. */
     public static final int PAGE_SIZE = 50;
 
-    @Transactional(readOnly = true)
-    public List<AdministrationView> list() {
-        return administrations.findAllByName().stream().map(Administration::toView).toList();
-    }
-
     /** A page of administrations whose name or IPA code contains {@code text} (any case); all when blank. */
     @Transactional(readOnly = true)
     public Page<AdministrationView> search(String text, Pageable pageable) {
-        return administrations.search(pattern(text), pageable).map(Administration::toView);
+        return administrations.search(LikePatterns.containing(text), pageable).map(Administration::toView);
     }
 
     /** The first {@code limit} administrations by name whose name contains {@code text}; none when blank. */
     @Transactional(readOnly = true)
     public List<AdministrationView> firstByName(String text, int limit) {
-        String pattern = pattern(text);
+        String pattern = LikePatterns.containing(text);
         return pattern == null ? List.of()
                 : administrations.firstByName(pattern, Limit.of(limit)).stream().map(Administration::toView).toList();
     }
@@ -66,17 +62,8 @@ public class Administrations {
     /** The ids of administrations whose name contains {@code text}, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Long> idsByName(String text, int limit) {
-        String pattern = pattern(text);
+        String pattern = LikePatterns.containing(text);
         return pattern == null ? List.of() : administrations.idsByName(pattern, Limit.of(limit));
-    }
-
-    private static String pattern(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                .replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -48,33 +49,54 @@ public class EvidenceIntegrity {
     public record Check(int checked, long bytes, List<Problem> problems, Instant at) {
     }
 
-    /** Reads every stored file referred to by evidence (removed ones too) and compares its SHA-256. */
+    /** Files checked, and evidence rows looked up, per database query. */
+    static final int BATCH = 500;
+
+    /**
+     * Reads every stored file referred to by evidence (removed ones too) and compares its SHA-256. The hashes
+     * come from the database a batch at a time, and evidence rows are read only for the files found wrong,
+     * so memory does not grow with the number of evidence files.
+     */
     public Check verify() {
-        Map<String, List<Evidence>> byHash = evidence.findAll().stream()
-                .collect(Collectors.groupingBy(Evidence::getSha256));
-        List<Problem> problems = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        int checked = 0;
         long bytes = 0;
-        for (Map.Entry<String, List<Evidence>> entry : byHash.entrySet()) {
-            String expected = entry.getKey();
-            List<Evidence> rows = entry.getValue();
-            Optional<String> actual;
-            try {
-                Optional<InputStream> content = store.open(expected);
-                actual = content.isEmpty() ? Optional.empty() : Optional.of(Hashes.sha256(content.get()));
-                bytes += store.size(expected).orElse(0L);
-            } catch (IOException e) {
-                log.warn("Cannot read evidence {}", expected, e);
-                actual = Optional.empty();
+        String after = "";
+        for (List<String> batch = evidence.hashesAfter(after, Limit.of(BATCH)); !batch.isEmpty();
+                batch = evidence.hashesAfter(after, Limit.of(BATCH))) {
+            for (String expected : batch) {
+                Optional<String> actual;
+                try {
+                    Optional<InputStream> content = store.open(expected);
+                    actual = content.isEmpty() ? Optional.empty() : Optional.of(Hashes.sha256(content.get()));
+                    bytes += store.size(expected).orElse(0L);
+                } catch (IOException e) {
+                    log.warn("Cannot read evidence {}", expected, e);
+                    actual = Optional.empty();
+                }
+                if (actual.isEmpty() || !actual.get().equals(expected)) {
+                    wrong.add(expected);
+                    if (actual.isEmpty()) {
+                        missing.add(expected);
+                    }
+                }
             }
-            if (actual.isEmpty() || !actual.get().equals(expected)) {
-                problems.add(new Problem(expected, actual.isEmpty(), rows.stream().map(Evidence::getFileName).toList(),
-                        rows.stream().map(Evidence::getReportId).distinct().toList()));
-            }
+            checked += batch.size();
+            after = batch.get(batch.size() - 1);
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int from = 0; from < wrong.size(); from += BATCH) {
+            Map<String, List<Evidence>> rows = evidence.findBySha256In(wrong.subList(from, Math.min(from + BATCH,
+                    wrong.size()))).stream().collect(Collectors.groupingBy(Evidence::getSha256));
+            rows.forEach((sha, using) -> problems.add(new Problem(sha, missing.contains(sha),
+                    using.stream().map(Evidence::getFileName).toList(),
+                    using.stream().map(Evidence::getReportId).distinct().toList())));
         }
         if (!problems.isEmpty()) {
-            log.error("Evidence integrity check: {} of {} files missing or changed", problems.size(), byHash.size());
+            log.error("Evidence integrity check: {} of {} files missing or changed", problems.size(), checked);
         }
-        return new Check(byHash.size(), bytes, problems, clock.instant());
+        return new Check(checked, bytes, problems, clock.instant());
     }
 
     /** What a sweep deleted. */
@@ -92,8 +114,8 @@ public class EvidenceIntegrity {
         int temporary = 0;
         try {
             List<EvidenceStore.StoredFile> old = store.list().filter(f -> f.modified().isBefore(before)).toList();
-            for (int from = 0; from < old.size(); from += 500) {
-                List<EvidenceStore.StoredFile> batch = old.subList(from, Math.min(from + 500, old.size()));
+            for (int from = 0; from < old.size(); from += BATCH) {
+                List<EvidenceStore.StoredFile> batch = old.subList(from, Math.min(from + BATCH, old.size()));
                 Set<String> known = Set.copyOf(evidence.knownAmong(
                         batch.stream().map(EvidenceStore.StoredFile::sha256).toList()));
                 for (EvidenceStore.StoredFile file : batch) {
@@ -113,12 +135,20 @@ public class EvidenceIntegrity {
         return new Sweep(orphans, temporary);
     }
 
-    /** Stored files that no evidence refers to, whatever their age: what a sweep would eventually delete. */
+    /**
+     * Stored files that no evidence refers to, whatever their age: what a sweep would eventually delete.
+     * Checked against the database a batch at a time, as the sweep does.
+     */
     public long orphans() {
         try {
             List<String> stored = store.list().map(EvidenceStore.StoredFile::sha256).toList();
-            Set<String> known = Set.copyOf(evidence.allHashes());
-            return stored.stream().filter(sha -> !known.contains(sha)).count();
+            long orphans = 0;
+            for (int from = 0; from < stored.size(); from += BATCH) {
+                List<String> batch = stored.subList(from, Math.min(from + BATCH, stored.size()));
+                Set<String> known = Set.copyOf(evidence.knownAmong(batch));
+                orphans += batch.stream().filter(sha -> !known.contains(sha)).count();
+            }
+            return orphans;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

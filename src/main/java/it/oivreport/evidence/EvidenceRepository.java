@@ -16,8 +16,12 @@ interface EvidenceRepository extends JpaRepository<Evidence, Long> {
     @Query("select coalesce(sum(e.sizeBytes), 0) from Evidence e where e.reportId = :reportId and e.removedAt is null")
     long activeSize(long reportId);
 
-    @Query("select distinct e.sha256 from Evidence e")
-    List<String> allHashes();
+    /** The next distinct hashes after {@code after}, in order: the integrity check reads them a batch at a time. */
+    @Query("select distinct e.sha256 from Evidence e where e.sha256 > :after order by e.sha256")
+    List<String> hashesAfter(String after, org.springframework.data.domain.Limit limit);
+
+    /** Every evidence row, removed ones too, using one of these files. */
+    List<Evidence> findBySha256In(Collection<String> hashes);
 
     @Query("select e.sha256 from Evidence e where e.sha256 in :hashes")
     List<String> knownAmong(Collection<String> hashes);
