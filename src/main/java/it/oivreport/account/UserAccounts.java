@@ -1,5 +1,8 @@
 package it.oivreport.account;
 
+import it.oivreport.shared.Refusal;
+import java.util.Optional;
+
 import it.oivreport.shared.LikePatterns;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,40 +109,30 @@ public class UserAccounts {
         return users.save(user).getId();
     }
 
-    /** Why a password change was refused; {@code code} is the message key. */
-    public static class PasswordRejected extends RuntimeException {
-        private final String field;
-        private final String code;
-
-        PasswordRejected(String field, String code) {
-            super(code);
-            this.field = field;
-            this.code = code;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String code() {
-            return code;
-        }
+    /** Why a password change was refused: the form field it is about, the message key and its arguments. */
+    public record PasswordProblem(String field, String messageKey, Object... arguments) {
     }
 
-    /** The user changes their own password, proving they know the current one. */
+    /**
+     * The user changes their own password, proving they know the current one. Returns why it was not changed,
+     * or empty when it was.
+     */
     @Transactional
-    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+    public Optional<PasswordProblem> changeOwnPassword(long userId, String currentPassword, String newPassword) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, user.getPasswordHash())) {
-            throw new PasswordRejected("currentPassword", "password.currentWrong");
+            return Optional.of(new PasswordProblem("currentPassword", "password.currentWrong"));
         }
         if (passwordEncoder.matches(newPassword == null ? "" : newPassword, user.getPasswordHash())) {
-            throw new PasswordRejected("newPassword", "password.same");
+            return Optional.of(new PasswordProblem("newPassword", "password.same"));
         }
-        policy.violation(newPassword, user.getUsername()).ifPresent(code -> {
-            throw new PasswordRejected("newPassword", code);
-        });
+        Optional<PasswordPolicy.Violation> violation = policy.violation(newPassword, user.getUsername(),
+                user.getFullName());
+        if (violation.isPresent()) {
+            return violation.map(v -> new PasswordProblem("newPassword", v.messageKey(), v.arguments()));
+        }
         user.changePassword(passwordEncoder.encode(newPassword), false);
+        return Optional.empty();
     }
 
     /**
@@ -161,7 +154,8 @@ public class UserAccounts {
     @Transactional
     public String createWithTemporaryPassword(String username, String fullName, Role role) {
         if (exists(username)) {
-            throw new PasswordRejected("username", "users.duplicate");
+            // The form checks first; this is another administrator creating the same user at the same moment.
+            throw Refusal.conflict("users.duplicate");
         }
         String temporary = InitialAdministrator.generatePassword();
         UserAccount user = new UserAccount(username.strip(), fullName.strip(), passwordEncoder.encode(temporary), role,

@@ -31,4 +31,10 @@ interface AdministrationRepository extends JpaRepository<Administration, Long> {
 
     @Query("select a from Administration a where lower(a.name) = lower(:name)")
     Optional<Administration> findByName(String name);
+
+    @Query("select count(a) > 0 from Administration a where lower(a.name) = lower(:name) and a.id <> :exceptId")
+    boolean nameTaken(String name, long exceptId);
+
+    @Query("select count(a) > 0 from Administration a where lower(a.ipaCode) = lower(:ipaCode) and a.id <> :exceptId")
+    boolean ipaCodeTaken(String ipaCode, long exceptId);
 }

@@ -1,5 +1,8 @@
 package it.oivreport.administration;
 
+import it.oivreport.shared.Refusal;
+import java.util.Optional;
+
 import it.oivreport.shared.LikePatterns;
 import java.time.Clock;
 import java.util.Collection;
@@ -29,18 +32,6 @@ public class Administrations {
     }
 
     /** Thrown when the name or the IPA code is already used by another administration. */
-    public static class DuplicateException extends RuntimeException {
-        private final String field;
-
-        DuplicateException(String field) {
-            super("duplicate " + field);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
 
     /** Administrations shown per page in lists. */
     public static final int PAGE_SIZE = 50;
@@ -127,8 +118,26 @@ public class Administrations {
         }
     }
 
-    private static DuplicateException duplicate(DataIntegrityViolationException e) {
+    /**
+     * The field ({@code name} or {@code ipaCode}) that another administration already has, if any: checked
+     * before saving, so that the form can say so next to the field. {@code exceptId} is the one being edited.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> takenField(AdministrationDetails details, Long exceptId) {
+        long except = exceptId == null ? -1 : exceptId;
+        if (administrations.nameTaken(details.name().strip(), except)) {
+            return Optional.of("name");
+        }
+        if (details.ipaCode() != null && !details.ipaCode().isBlank()
+                && administrations.ipaCodeTaken(details.ipaCode().strip(), except)) {
+            return Optional.of("ipaCode");
+        }
+        return Optional.empty();
+    }
+
+    /** Another request saved the same name or IPA code between the check and the save. */
+    private static Refusal duplicate(DataIntegrityViolationException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
-        return new DuplicateException(message.contains("ipa_code") ? "ipaCode" : "name");
+        return Refusal.conflict("administrations.duplicate." + (message.contains("ipa_code") ? "ipaCode" : "name"));
     }
 }

@@ -1,16 +1,12 @@
 package it.oivreport.export;
 
-/** A seal that was not made, with the message key that says why. Nothing was changed. */
-public class SealRefused extends RuntimeException {
+import it.oivreport.shared.Refusal;
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** A seal, or a signed file, that was not accepted, with the message key that says why. Nothing was changed. */
+public class SealRefused extends Refusal {
 
     SealRefused(String code) {
-        super(code, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.CONFLICT, code);
     }
 }

@@ -1,12 +1,15 @@
 package it.oivreport.report;
 
+import it.oivreport.shared.Refusal;
+import org.springframework.http.HttpStatus;
+
 /** There is already a report for this administration and year. */
-public class DuplicateReportException extends RuntimeException {
+public class DuplicateReportException extends Refusal {
 
     private final long existingId;
 
     public DuplicateReportException(long existingId) {
-        super("report already exists");
+        super(HttpStatus.CONFLICT, "report.duplicate");
         this.existingId = existingId;
     }
 

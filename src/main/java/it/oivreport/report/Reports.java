@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -58,6 +59,19 @@ public class Reports {
     @Transactional
     public long create(long administrationId, int year, AccountPrincipal user) {
         return create(administrationId, year, user, false);
+    }
+
+    /**
+     * The report this user would collide with by creating one for this administration and year: checked before
+     * creating, so that the form can say so and link to it. Empty when there is none, or when the user may not
+     * create reports there (creating then says that).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> existing(long administrationId, int year, AccountPrincipal user) {
+        if (!access.canCreateIn(administrationId, user)) {
+            return Optional.empty();
+        }
+        return reports.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year).map(Report::getId);
     }
 
     /**

@@ -1,22 +1,12 @@
 package it.oivreport.review;
 
-/** A transition that is not allowed now; {@code code} is the message key that explains why. */
-public class WorkflowException extends RuntimeException {
+import it.oivreport.shared.Refusal;
+import org.springframework.http.HttpStatus;
 
-    private final String code;
-    private final transient Object[] arguments;
+/** A transition or an osservazione that is not allowed now; the message key explains why. Nothing was changed. */
+public class WorkflowException extends Refusal {
 
     WorkflowException(String code, Object... arguments) {
-        super(code);
-        this.code = code;
-        this.arguments = arguments;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(HttpStatus.CONFLICT, code, arguments);
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import it.oivreport.shared.web.RefusalNotice;
 import it.oivreport.account.AccountPrincipal;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
@@ -190,8 +191,10 @@ class EvidenceTests {
         upload(staff, "2.1", file("dello-staff.txt", "Testo dello staff".getBytes(StandardCharsets.UTF_8)));
         EvidenceView byOiv = listed().stream().filter(e -> e.fileName().equals("del-oiv.pdf")).findFirst().orElseThrow();
         EvidenceView byStaff = listed().stream().filter(e -> e.fileName().equals("dello-staff.txt")).findFirst().orElseThrow();
+        // Not allowed at all: a 403 page that says why, not a form to correct.
         mvc.perform(post(base + "/evidence/" + byOiv.id() + "/remove").with(csrf()).with(user(staff)))
-                .andExpect(redirectedUrl(base + "/evidence"));
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Possono rimuovere un’evidenza solo chi l’ha caricata")));
         assertThat(listed()).noneMatch(EvidenceView::removed);
         mvc.perform(post(base + "/evidence/" + byStaff.id() + "/remove").with(csrf()).with(user(staff)))
                 .andExpect(redirectedUrl(base + "/sections/2#question-2.1"));
@@ -250,10 +253,15 @@ class EvidenceTests {
         expectRefused(upload(oiv, "2.2", file("uno.pdf", PDF), file("due.pdf", PDF)), 409, "«due.pdf» e «uno.pdf» sono lo stesso file.");
     }
 
-    private static void expectRefused(MvcResult result, int status, String message) throws Exception {
-        assertThat(result.getResponse().getStatus()).isEqualTo(status);
-        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(message)
-                .contains("Nessun file è stato allegato").doesNotContain("Exception");
+    /** Back on the attach page (Post/Redirect/Get), which says why, with the refusal's own status kept. */
+    private void expectRefused(MvcResult result, int status, String message) throws Exception {
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).startsWith(base + "/sections/2/evidence?questionCode=");
+        assertThat(result.getFlashMap().get("refusal")).isInstanceOfSatisfying(RefusalNotice.class,
+                refusal -> assertThat(refusal.status()).isEqualTo(status));
+        String page = mvc.perform(get(result.getResponse().getRedirectedUrl()).with(user(oiv))
+                .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(message).contains("Nessun file è stato allegato").doesNotContain("Exception");
     }
 
     @Test
@@ -266,7 +274,7 @@ class EvidenceTests {
         try {
             for (String path : List.of(base + "/evidence/" + id, base + "/evidence/" + id + "/preview")) {
                 MvcResult refused = mvc.perform(get(path).with(user(oiv)))
-                        .andExpect(status().isSeeOther()).andExpect(redirectedUrl(base + "/evidence")).andReturn();
+                        .andExpect(status().isFound()).andExpect(redirectedUrl(base + "/evidence")).andReturn();
                 mvc.perform(get(base + "/evidence").with(user(oiv)).flashAttrs(refused.getFlashMap()))
                         .andExpect(content().string(containsString("Il file «verbale.txt» non è più quello caricato")));
             }
@@ -355,7 +363,7 @@ class EvidenceTests {
         // With a refused file in the same form, neither is attached, and the token is used up.
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class, () ->
                 evidences.attach(staffAccess, 2, "2.3", null, List.of(new Evidences.Incoming("vuoto.txt",
-                        new ByteArrayResource(new byte[0]))), List.of(staged.token()))).code()).isEqualTo("evidence.empty");
+                        new ByteArrayResource(new byte[0]))), List.of(staged.token()))).messageKey()).isEqualTo("evidence.empty");
         assertThat(listed()).isEmpty();
         assertThat(Files.list(store.incoming())).isEmpty();
 
@@ -392,7 +400,7 @@ class EvidenceTests {
         assertThat(waiting).doesNotExist();
         EvidenceRejected refused = org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class,
                 () -> evidences.attach(staffAccess, 2, "2.3", null, List.of(), List.of(staged.token())));
-        assertThat(refused.code()).isEqualTo("evidence.stagedExpired");
+        assertThat(refused.messageKey()).isEqualTo("evidence.stagedExpired");
         assertThat(refused.status().value()).isEqualTo(410);
         assertThat(listed()).isEmpty();
     }
@@ -405,7 +413,7 @@ class EvidenceTests {
                 .filter(r -> r.year() == 2020 && r.administrationName().equals("Camera di Commercio di Brescia"))
                 .findFirst().orElseThrow().id(), oiv);
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class, () -> evidences.stage(
-                approved, "a.txt", content.length, new java.io.ByteArrayInputStream(content))).code())
+                approved, "a.txt", content.length, new java.io.ByteArrayInputStream(content))).messageKey())
                 .isEqualTo("evidence.notAllowed");
         // Declared larger than the limit: refused before a byte is read.
         java.io.InputStream unread = new java.io.InputStream() {
@@ -416,7 +424,7 @@ class EvidenceTests {
         };
         EvidenceRejected large = org.assertj.core.api.Assertions.catchThrowableOfType(EvidenceRejected.class,
                 () -> evidences.stage(access.of(reportId, staff), "grande.pdf", 2L * 1024 * 1024, unread));
-        assertThat(large.code()).isEqualTo("evidence.fileTooLarge");
+        assertThat(large.messageKey()).isEqualTo("evidence.fileTooLarge");
         assertThat(large.status().value()).isEqualTo(413);
     }
 }

@@ -63,10 +63,10 @@ class UploadOverHttpTests {
         WebClientSession staff = new WebClientSession(port);
         staff.login("staff", "demo");
         String section = "/reports/" + reportId + "/sections/2";
-        // One file over the 1 MB per file: the attach page says so, with the form to try again.
-        HttpResponse<String> file = staff.upload(section + "/evidence", section, Map.of("questionCode", "2.3"),
-                Map.of("grande.txt", "a".repeat(1536 * 1024).getBytes(StandardCharsets.UTF_8)));
-        assertThat(file.statusCode()).isEqualTo(413);
+        // One file over the 1 MB per file: back on the attach page, which says so, with the form to try again.
+        HttpResponse<String> file = staff.follow(staff.upload(section + "/evidence", section,
+                Map.of("questionCode", "2.3"), Map.of("grande.txt", "a".repeat(1536 * 1024).getBytes(StandardCharsets.UTF_8))));
+        assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).contains("Il file «grande.txt» supera il limite di 1 MB per file.")
                 .contains("Nessun file è stato allegato").contains("Torna alla sezione").doesNotContain("Exception");
         // A request over the 2 MB per request is refused before it is read, with the Italian 413 page.
@@ -149,8 +149,8 @@ class UploadOverHttpTests {
         // A token serves once: sent again (a second click, an old page), it is refused with a message.
         HttpResponse<String> again = staff.post(section + "/evidence",
                 "_csrf=" + URLEncoder.encode(staff.token(section), StandardCharsets.UTF_8) + "&questionCode=2.3&staged=" + token);
-        assertThat(again.statusCode()).isEqualTo(410);
-        assertThat(again.body()).contains("I file inviati non sono più disponibili").contains("Nessun file è stato allegato");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(staff.follow(again).body()).contains("I file inviati non sono più disponibili").contains("Nessun file è stato allegato");
         assertThat(evidenceCount(reportId)).isEqualTo(before + 1);
 
         // Through the container (its sendfile path, which MockMvc never takes): the same bytes and headers.
@@ -196,7 +196,8 @@ class UploadOverHttpTests {
         oiv.login("oiv", "demo");
         HttpResponse<String> stolen = oiv.post(section + "/evidence", "_csrf="
                 + URLEncoder.encode(oiv.token(section), StandardCharsets.UTF_8) + "&questionCode=2.3&staged=" + token(sent.body()));
-        assertThat(stolen.statusCode()).isEqualTo(410);
+        assertThat(stolen.statusCode()).isEqualTo(302);
+        assertThat(oiv.follow(stolen).body()).contains("I file inviati non sono più disponibili");
         assertThat(evidenceCount(reportId)).isEqualTo(before);
         // Its sender can, and then nothing is left waiting.
         assertThat(staff.post(section + "/evidence", "_csrf=" + URLEncoder.encode(staff.token(section), StandardCharsets.UTF_8)

@@ -145,7 +145,11 @@ class ExternalSignaturesTests {
     }
 
     private void expectRefused(long reportId, byte[] file, String message) throws Exception {
-        assertThat(upload(reportId, file).getFlashMap().get("signatureError")).isEqualTo(message);
+        assertThat(upload(reportId, file).getFlashMap().get("refusal"))
+                .isInstanceOfSatisfying(it.oivreport.shared.web.RefusalNotice.class, refusal -> {
+                    assertThat(refusal.panel()).isEqualTo("signature");
+                    assertThat(refusal.messageKey()).isEqualTo(message);
+                });
         assertThat(status(reportId)).isEqualTo(ReportStatus.APPROVATO);
     }
 }

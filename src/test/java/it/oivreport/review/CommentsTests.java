@@ -58,11 +58,11 @@ class CommentsTests {
     @Test
     void refusedWhenEmptyOnAnApprovedReportOrByAnAdministrator() {
         assertThatThrownBy(() -> comments.add(on(2021, "oiv"), 1, "1.1", "  "))
-                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo("comment.empty"));
+                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.messageKey()).isEqualTo("comment.empty"));
         assertThatThrownBy(() -> comments.add(on(2020, "oiv"), 1, "1.1", "Troppo tardi"))
-                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo("comment.notAllowed"));
+                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.messageKey()).isEqualTo("comment.notAllowed"));
         assertThatThrownBy(() -> comments.add(on(2021, "admin"), 1, "1.1", "Da amministratore"))
-                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo("comment.notAllowed"));
+                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.messageKey()).isEqualTo("comment.notAllowed"));
         assertThatThrownBy(() -> comments.add(on(2021, "oiv"), 1, "9.9", "Quesito inesistente"))
                 .isInstanceOf(NotFoundException.class);
     }

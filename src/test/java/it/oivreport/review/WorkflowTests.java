@@ -246,7 +246,7 @@ class WorkflowTests {
     }
 
     private static void refused(ThrowingCallable call, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call).isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.messageKey()).isEqualTo(code));
     }
 
     private static WorkflowException refusal(ThrowingCallable call) {

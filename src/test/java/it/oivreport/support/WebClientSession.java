@@ -98,6 +98,14 @@ public final class WebClientSession {
     }
 
     /** The session's cookies as a Cookie header, for requests this client cannot make (a cut-off upload). */
+    /** The page a redirect leads to, as the browser would show it next (the flash message is on it). */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        String location = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("not a redirect: " + redirect.statusCode()));
+        return get(java.net.URI.create(location).getRawPath()
+                + (java.net.URI.create(location).getRawQuery() == null ? "" : "?" + java.net.URI.create(location).getRawQuery()));
+    }
+
     public String cookieHeader() {
         return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
     }

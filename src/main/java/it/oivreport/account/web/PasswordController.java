@@ -59,10 +59,9 @@ class PasswordController {
         if (result.hasErrors()) {
             return VIEW;
         }
-        try {
-            accounts.changeOwnPassword(user.getId(), form.currentPassword(), form.newPassword());
-        } catch (UserAccounts.PasswordRejected rejected) {
-            result.rejectValue(rejected.field(), rejected.code(), new Object[] {PasswordPolicy.MIN_LENGTH}, null);
+        var problem = accounts.changeOwnPassword(user.getId(), form.currentPassword(), form.newPassword());
+        if (problem.isPresent()) {
+            result.rejectValue(problem.get().field(), problem.get().messageKey(), problem.get().arguments(), null);
             return VIEW;
         }
         // The session's user no longer has to change the password.

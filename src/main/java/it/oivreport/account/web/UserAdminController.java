@@ -74,17 +74,16 @@ class UserAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("newUser") NewUserForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                String temporary = accounts.createWithTemporaryPassword(form.username(), form.fullName(), form.role());
-                redirect.addFlashAttribute("temporaryPassword", temporary);
-                redirect.addFlashAttribute("temporaryFor", form.username().strip());
-                return "redirect:/admin/users";
-            } catch (UserAccounts.PasswordRejected duplicate) {
-                result.rejectValue("username", duplicate.code());
-            }
+        if (!result.hasErrors() && accounts.exists(form.username())) {
+            result.rejectValue("username", "users.duplicate");
         }
-        return list(null, null, 0, model);
+        if (result.hasErrors()) {
+            return list(null, null, 0, model);
+        }
+        String temporary = accounts.createWithTemporaryPassword(form.username(), form.fullName(), form.role());
+        redirect.addFlashAttribute("temporaryPassword", temporary);
+        redirect.addFlashAttribute("temporaryFor", form.username().strip());
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/{userId}/reset-password")

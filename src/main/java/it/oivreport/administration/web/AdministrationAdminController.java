@@ -11,7 +11,6 @@ import it.oivreport.administration.OivComposition;
 import it.oivreport.shared.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import it.oivreport.shared.web.Paging;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,15 +85,15 @@ class AdministrationAdminController {
     String create(@Valid @ModelAttribute("form") AdministrationForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            try {
-                long id = administrations.create(form.toDetails());
-                redirect.addFlashAttribute("done", "administrations.created");
-                return "redirect:/admin/administrations/" + id;
-            } catch (Administrations.DuplicateException duplicate) {
-                result.rejectValue(duplicate.field(), "administrations.duplicate." + duplicate.field());
-            }
+            administrations.takenField(form.toDetails(), null)
+                    .ifPresent(field -> result.rejectValue(field, "administrations.duplicate." + field));
         }
-        return form(null, model);
+        if (result.hasErrors()) {
+            return form(null, model);
+        }
+        long id = administrations.create(form.toDetails());
+        redirect.addFlashAttribute("done", "administrations.created");
+        return "redirect:/admin/administrations/" + id;
     }
 
     @GetMapping("/{id}")
@@ -121,20 +120,22 @@ class AdministrationAdminController {
             result.rejectValue("composition", "administrations.composition.tooManyMembers",
                     new Object[] {oivMembers}, null);
         }
-        if (!result.hasErrors()) {
-            try {
-                administrations.update(id, form.version() == null ? -1 : form.version(), form.toDetails());
-                redirect.addFlashAttribute("done", "administrations.saved");
-                return "redirect:/admin/administrations/" + id;
-            } catch (Administrations.DuplicateException duplicate) {
-                result.rejectValue(duplicate.field(), "administrations.duplicate." + duplicate.field());
-            } catch (ObjectOptimisticLockingFailureException stale) {
-                model.addAttribute("stale", true);
-                model.addAttribute("form", AdministrationForm.of(find(id)));
-                return form(find(id), model);
-            }
+        if (form.version() == null || form.version() != administration.version()) {
+            // Someone saved in the meantime: their version is shown, and nothing is overwritten.
+            model.addAttribute("stale", true);
+            model.addAttribute("form", AdministrationForm.of(administration));
+            return form(administration, model);
         }
-        return form(administration, model);
+        if (!result.hasErrors()) {
+            administrations.takenField(form.toDetails(), id)
+                    .ifPresent(field -> result.rejectValue(field, "administrations.duplicate." + field));
+        }
+        if (result.hasErrors()) {
+            return form(administration, model);
+        }
+        administrations.update(id, form.version(), form.toDetails());
+        redirect.addFlashAttribute("done", "administrations.saved");
+        return "redirect:/admin/administrations/" + id;
     }
 
     @PostMapping("/{id}/active")

@@ -1,7 +1,6 @@
 package it.oivreport.evidence.web;
 
 import it.oivreport.account.AccountPrincipal;
-import it.oivreport.evidence.EvidenceRejected;
 import it.oivreport.evidence.EvidenceView;
 import it.oivreport.evidence.Evidences;
 import it.oivreport.evidence.Evidences.Attached;
@@ -15,6 +14,7 @@ import it.oivreport.report.Reports;
 import it.oivreport.shared.web.ByteSizes;
 import it.oivreport.shared.web.ContentDispositions;
 import it.oivreport.shared.web.NotFoundException;
+import it.oivreport.shared.web.OnRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,9 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Evidence of a report: attaching files to a question or section, the report's Evidenze page, downloads
@@ -74,29 +72,22 @@ class EvidenceController {
     }
 
     @PostMapping("/sections/{number}/evidence")
+    @OnRefusal(redirect = "/reports/{reportId}/sections/{number}/evidence?questionCode={questionCode}",
+            panel = "evidence", keep = "description")
     String attach(@PathVariable long reportId, @PathVariable int number,
             @RequestParam(required = false) String questionCode, @RequestParam(required = false) String description,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(name = "staged", required = false) List<String> staged,
-            @AuthenticationPrincipal AccountPrincipal user, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
         List<Incoming> incoming = files == null ? List.of()
                 : files.stream().map(f -> new Incoming(f.getOriginalFilename(), f)).toList();
-        try {
-            Attached attached = evidences.attach(permissions, number, questionCode, description, incoming,
-                    staged == null ? List.of() : staged);
-            redirect.addFlashAttribute("evidenceDone", attached.fileNames());
-            redirect.addFlashAttribute("evidenceDuplicates", attached.alsoElsewhere());
-            redirect.addFlashAttribute("evidenceFor", questionCode == null ? "" : questionCode);
-            return "redirect:/reports/" + reportId + "/sections/" + number + "#" + anchor(questionCode);
-        } catch (EvidenceRejected refused) {
-            response.setStatus(refused.status().value());
-            model.addAttribute("evidenceError", refused.code());
-            model.addAttribute("evidenceErrorArgs", refused.arguments());
-            model.addAttribute("description", description);
-            return attachPage(permissions, number, questionCode, model);
-        }
+        Attached attached = evidences.attach(permissions, number, questionCode, description, incoming,
+                staged == null ? List.of() : staged);
+        redirect.addFlashAttribute("evidenceDone", attached.fileNames());
+        redirect.addFlashAttribute("evidenceDuplicates", attached.alsoElsewhere());
+        redirect.addFlashAttribute("evidenceFor", questionCode == null ? "" : questionCode);
+        return "redirect:/reports/" + reportId + "/sections/" + number + "#" + anchor(questionCode);
     }
 
     /**
@@ -105,26 +96,18 @@ class EvidenceController {
      * answer is JSON: the token that the form then sends, or the message that says why the file was refused.
      */
     @PostMapping(path = "/evidence/uploads", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> stage(@PathVariable long reportId, @RequestParam(required = false) String name,
+    ResponseEntity<StagedJson> stage(@PathVariable long reportId, @RequestParam(required = false) String name,
             @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, Locale locale)
             throws IOException {
         Access permissions = access.of(reportId, user);
-        try {
-            StagedFile staged = evidences.stage(permissions, name, request.getContentLengthLong(),
-                    request.getInputStream());
-            return ResponseEntity.status(HttpStatus.CREATED).body(new StagedJson(staged.token(), staged.fileName(),
-                    staged.size(), ByteSizes.format(staged.size(), locale), staged.sha256(),
-                    messages.getMessage("evidence.type." + staged.type(), null, locale)));
-        } catch (EvidenceRejected refused) {
-            return ResponseEntity.status(refused.status())
-                    .body(new RefusalJson(messages.getMessage(refused.code(), refused.arguments(), locale)));
-        }
+        StagedFile staged = evidences.stage(permissions, name, request.getContentLengthLong(), request.getInputStream());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new StagedJson(staged.token(), staged.fileName(),
+                staged.size(), ByteSizes.format(staged.size(), locale), staged.sha256(),
+                messages.getMessage("evidence.type." + staged.type(), null, locale)));
     }
 
+    /** A file staged, for the page's script; a refused one is answered {@code {"message": …}} with its status. */
     record StagedJson(String token, String fileName, long size, String sizeLabel, String sha256, String type) {
-    }
-
-    record RefusalJson(String message) {
     }
 
     private String attachPage(Access permissions, int number, String questionCode, Model model) {
@@ -162,15 +145,11 @@ class EvidenceController {
     }
 
     @GetMapping("/evidence/{evidenceId}")
+    @OnRefusal(redirect = "/reports/{reportId}/evidence", panel = "evidence-list")
     ResponseEntity<Resource> download(@PathVariable long reportId, @PathVariable long evidenceId,
             @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Download download;
-        try {
-            download = evidences.download(access.of(reportId, user), evidenceId);
-        } catch (EvidenceRejected refused) {
-            return backToList(reportId, refused, request, response);
-        }
+        Download download = evidences.download(access.of(reportId, user), evidenceId);
         if (download.content().isFile() && Boolean.TRUE.equals(request.getAttribute(SENDFILE + "support"))) {
             // Tomcat sends the file itself once the headers are out, from the page cache straight to the socket
             // (sendfile), instead of the bytes going through the heap 8 KB at a time.
@@ -185,29 +164,14 @@ class EvidenceController {
 
     /** PDFs and images shown in the browser, under the same authorization as the download. */
     @GetMapping("/evidence/{evidenceId}/preview")
+    @OnRefusal(redirect = "/reports/{reportId}/evidence", panel = "evidence-list")
     ResponseEntity<Resource> preview(@PathVariable long reportId, @PathVariable long evidenceId,
-            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response) {
-        Download download;
-        try {
-            download = evidences.download(access.of(reportId, user), evidenceId);
-        } catch (EvidenceRejected refused) {
-            return backToList(reportId, refused, request, response);
-        }
+            @AuthenticationPrincipal AccountPrincipal user) {
+        Download download = evidences.download(access.of(reportId, user), evidenceId);
         if (!download.evidence().previewable()) {
             throw new NotFoundException("no preview for evidence " + evidenceId);
         }
         return send(download, true);
-    }
-
-    /** A file that cannot be handed out: the Evidenze page, saying why. */
-    private static ResponseEntity<Resource> backToList(long reportId, EvidenceRejected refused, HttpServletRequest request,
-            HttpServletResponse response) {
-        String location = request.getContextPath() + "/reports/" + reportId + "/evidence";
-        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put("evidenceRefused", refused.code());
-        flash.put("evidenceRefusedArgs", refused.arguments());
-        RequestContextUtils.saveOutputFlashMap(location, request, response);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(location)).build();
     }
 
     private static ResponseEntity<Resource> send(Download download, boolean inline) {
@@ -225,31 +189,23 @@ class EvidenceController {
     }
 
     @PostMapping("/evidence/{evidenceId}/remove")
+    @OnRefusal(redirect = "/reports/{reportId}/evidence", panel = "evidence-list")
     String remove(@PathVariable long reportId, @PathVariable long evidenceId,
             @RequestParam(defaultValue = "section") String back, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
-        try {
-            EvidenceView removed = evidences.remove(permissions, evidenceId);
-            redirect.addFlashAttribute("evidenceRemoved", removed.fileName());
-            return back.equals("list") ? "redirect:/reports/" + reportId + "/evidence"
-                    : "redirect:/reports/" + reportId + "/sections/" + removed.sectionNumber() + "#" + anchor(removed.questionCode());
-        } catch (EvidenceRejected refused) {
-            redirect.addFlashAttribute("evidenceRefused", refused.code());
-            return "redirect:/reports/" + reportId + "/evidence";
-        }
+        EvidenceView removed = evidences.remove(permissions, evidenceId);
+        redirect.addFlashAttribute("evidenceRemoved", removed.fileName());
+        return back.equals("list") ? "redirect:/reports/" + reportId + "/evidence"
+                : "redirect:/reports/" + reportId + "/sections/" + removed.sectionNumber() + "#" + anchor(removed.questionCode());
     }
 
     @PostMapping("/evidence/{evidenceId}/restore")
+    @OnRefusal(redirect = "/reports/{reportId}/evidence", panel = "evidence-list")
     String restore(@PathVariable long reportId, @PathVariable long evidenceId,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
-        try {
-            redirect.addFlashAttribute("evidenceRestored", evidences.restore(permissions, evidenceId).fileName());
-        } catch (EvidenceRejected refused) {
-            redirect.addFlashAttribute("evidenceRefused", refused.code());
-            redirect.addFlashAttribute("evidenceRefusedArgs", refused.arguments());
-        }
+        redirect.addFlashAttribute("evidenceRestored", evidences.restore(permissions, evidenceId).fileName());
         return "redirect:/reports/" + reportId + "/evidence";
     }
 

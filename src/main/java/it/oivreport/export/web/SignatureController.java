@@ -3,12 +3,12 @@ package it.oivreport.export.web;
 import it.oivreport.account.AccountPrincipal;
 import it.oivreport.export.ExternalSignatures;
 import it.oivreport.export.ReportSeal;
-import it.oivreport.export.SealRefused;
 import it.oivreport.export.SignedCopies;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.Reports;
-import it.oivreport.review.WorkflowException;
+import it.oivreport.shared.Refusal;
+import it.oivreport.shared.web.OnRefusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,52 +43,35 @@ class SignatureController {
     }
 
     @PostMapping("/reports/{reportId}/seal")
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "signature")
     String seal(@PathVariable long reportId, @RequestParam long version, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
-        try {
-            seal.seal(permissions, version);
-            redirect.addFlashAttribute("signatureDone", "seal.done");
-        } catch (SealRefused refused) {
-            redirect.addFlashAttribute("signatureError", refused.code());
-        } catch (WorkflowException refused) {
-            redirect.addFlashAttribute("signatureError", refused.code());
-        }
+        seal.seal(permissions, version);
+        redirect.addFlashAttribute("signatureDone", "seal.done");
         return "redirect:/reports/" + reportId;
     }
 
     /** The approved report as PDF/A for the members to sign with their own tools. */
     @GetMapping("/reports/{reportId}/to-sign.pdf")
-    Object toSign(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
-            RedirectAttributes redirect) {
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "signature")
+    ResponseEntity<byte[]> toSign(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
         Access permissions = access.of(reportId, user);
-        try {
-            byte[] file = external.toSign(permissions);
-            return files.pdf(reports.overview(permissions), "pdf.fileName.toSign", file);
-        } catch (SealRefused refused) {
-            redirect.addFlashAttribute("signatureError", refused.code());
-            return "redirect:/reports/" + reportId;
-        }
+        return files.pdf(reports.overview(permissions), "pdf.fileName.toSign", external.toSign(permissions));
     }
 
     /** The file signed by the members, checked and stored as the copy of record. */
     @PostMapping("/reports/{reportId}/signed")
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "signature")
     String upload(@PathVariable long reportId, @RequestParam long version,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) throws java.io.IOException {
         Access permissions = access.of(reportId, user);
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("signatureError", "signatures.noFile");
-            return "redirect:/reports/" + reportId;
+            throw Refusal.badRequest("signatures.noFile");
         }
-        try {
-            external.store(permissions, version, file.getBytes());
-            redirect.addFlashAttribute("signatureDone", "signatures.done");
-        } catch (SealRefused refused) {
-            redirect.addFlashAttribute("signatureError", refused.code());
-        } catch (WorkflowException refused) {
-            redirect.addFlashAttribute("signatureError", refused.code());
-        }
+        external.store(permissions, version, file.getBytes());
+        redirect.addFlashAttribute("signatureDone", "signatures.done");
         return "redirect:/reports/" + reportId;
     }
 

@@ -3,7 +3,6 @@ package it.oivreport.report.web;
 import it.oivreport.account.AccountPrincipal;
 import it.oivreport.administration.AdministrationView;
 import it.oivreport.administration.Administrations;
-import it.oivreport.report.DuplicateReportException;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportPageContributor;
 import it.oivreport.report.Reports;
@@ -90,16 +89,17 @@ class ReportController {
     String create(@Valid @ModelAttribute("newReport") NewReportForm form, BindingResult result, Model model,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            try {
-                long id = reports.create(form.administrationId(), form.year(), user, form.copyPrevious());
-                redirect.addFlashAttribute("created", true);
-                return "redirect:/reports/" + id;
-            } catch (DuplicateReportException duplicate) {
+            reports.existing(form.administrationId(), form.year(), user).ifPresent(existing -> {
                 result.rejectValue("year", "report.duplicate");
-                model.addAttribute("existingReportId", duplicate.existingId());
-            }
+                model.addAttribute("existingReportId", existing);
+            });
         }
-        return render(user, ListQuery.none(), model);
+        if (result.hasErrors()) {
+            return render(user, ListQuery.none(), model);
+        }
+        long id = reports.create(form.administrationId(), form.year(), user, form.copyPrevious());
+        redirect.addFlashAttribute("created", true);
+        return "redirect:/reports/" + id;
     }
 
     @GetMapping("/{reportId}")

@@ -10,6 +10,7 @@ import it.oivreport.report.Reports;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
 import it.oivreport.report.SectionConflictException;
+import it.oivreport.shared.Refusal;
 import it.oivreport.shared.web.RecoveredForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,6 +50,11 @@ class SectionController {
     static final String CONFLICT_VIEW = "report/section-conflict";
     private static final Pattern REMOVE_ENTRY = Pattern.compile("remove-entry:(\\d+):(\\d+)");
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(\\w+).*");
+    /** Every name the section form sends; group 1 is the question's index, group 2 the list entry's. */
+    private static final Pattern FORM_FIELD = Pattern.compile("version|action|_csrf|lang|annotations|variations|body"
+            + "|answers\\[(\\d{1,3})]\\.(?:questionId|choice|motivation|examples|entries\\[(\\d{1,3})])");
+    /** More than any section of the questionnaire has; the section's own count is checked after binding. */
+    private static final int MAX_QUESTIONS = 50;
 
     private final Reports reports;
     private final ReportAccess access;
@@ -63,8 +69,27 @@ class SectionController {
         this.contributors = contributors;
     }
 
-    @InitBinder
-    void initBinder(WebDataBinder binder) {
+    /**
+     * The form binds only the fields the section page has, with indices in range: anything else (an index
+     * past the section's questions or the list's entries, a non-numeric one, an unknown field) is a form this
+     * page did not send, answered 400 before anything is bound, and nothing changes. So is a field sent twice.
+     */
+    @InitBinder("form")
+    void initBinder(WebDataBinder binder, HttpServletRequest request) {
+        for (var parameter : request.getParameterMap().entrySet()) {
+            Matcher field = FORM_FIELD.matcher(parameter.getKey());
+            // A field sent twice would be bound as both values joined by a comma: text nobody wrote.
+            boolean inRange = parameter.getValue().length == 1 && field.matches()
+                    && (field.group(1) == null || Integer.parseInt(field.group(1)) < MAX_QUESTIONS)
+                    && (field.group(2) == null || Integer.parseInt(field.group(2)) < 2 * SectionForm.MAX_ENTRIES);
+            if (!inRange) {
+                throw Refusal.badRequest("form.invalid");
+            }
+        }
+        configure(binder);
+    }
+
+    private void configure(WebDataBinder binder) {
         // Records are built by their constructors only; no second, setter-style pass over nested lists.
         binder.setDeclarativeBinding(true);
         // Blank fields arrive as null: an emptied text is "no answer", not an empty string.
@@ -87,7 +112,7 @@ class SectionController {
             // had, so that saving it over someone else's newer save still ends on the conflict page.
             ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
             binder.setTargetType(ResolvableType.forClass(SectionForm.class));
-            initBinder(binder);
+            configure(binder);
             binder.construct(recovered.get());
             if (binder.getTarget() instanceof SectionForm form) {
                 model.addAttribute("recovered", true);
@@ -108,6 +133,9 @@ class SectionController {
             throw new AccessDeniedException("report " + reportId + " is read-only for " + user.getUsername());
         }
         SectionPage page = reports.section(permissions, number);
+        if (!form.fitsSlots(page.section())) {
+            throw Refusal.badRequest("form.invalid");
+        }
         SectionForm aligned = form.alignedTo(page.section());
         Matcher remove = REMOVE_ENTRY.matcher(action);
         if (remove.matches() && Integer.parseInt(remove.group(1)) < aligned.answers().size()) {

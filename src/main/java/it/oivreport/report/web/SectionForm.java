@@ -71,6 +71,23 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
         return new SectionForm(newVersion, answers, annotations, variations, body);
     }
 
+    /**
+     * Whether every answer sent sits in a slot of this section and names that slot's question, as the page
+     * sends them: another question's id, one that does not exist, or none would otherwise move or drop text.
+     */
+    boolean fitsSlots(SectionDefinition section) {
+        if (answers.size() > section.questions().size()) {
+            return false;
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            AnswerForm answer = answers.get(i);
+            if (answer != null && !Long.valueOf(section.questions().get(i).id()).equals(answer.questionId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Answers aligned with the section's questions, whatever the browser sent. */
     SectionForm alignedTo(SectionDefinition section) {
         return new SectionForm(version, section.questions().stream().map(this::answerFor).toList(), annotations,

@@ -4,7 +4,7 @@ import it.oivreport.account.AccountPrincipal;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.review.Comments;
-import it.oivreport.review.WorkflowException;
+import it.oivreport.shared.web.OnRefusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,34 +27,25 @@ class CommentController {
     }
 
     @PostMapping("/sections/{number}/comments")
+    @OnRefusal(redirect = "/reports/{reportId}/sections/{number}", panel = "comment", target = "questionCode",
+            keep = "body")
     String add(@PathVariable long reportId, @PathVariable int number,
             @RequestParam(required = false) String questionCode, @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
-        try {
-            comments.add(permissions, number, questionCode, body);
-            redirect.addFlashAttribute("commentDone", "comment.added");
-        } catch (WorkflowException refused) {
-            redirect.addFlashAttribute("commentError", refused.code());
-            redirect.addFlashAttribute("commentErrorFor", questionCode == null ? "" : questionCode);
-            redirect.addFlashAttribute("commentText", body);
-        }
+        comments.add(permissions, number, questionCode, body);
+        redirect.addFlashAttribute("commentDone", "comment.added");
         return back(reportId, number, questionCode);
     }
 
     @PostMapping("/comments/{commentId}/resolve")
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "page")
     String resolve(@PathVariable long reportId, @PathVariable long commentId,
             @RequestParam(required = false) String questionCode, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
         Access permissions = access.of(reportId, user);
-        int section;
-        try {
-            section = comments.resolve(permissions, commentId);
-            redirect.addFlashAttribute("commentDone", "comment.resolved");
-        } catch (WorkflowException refused) {
-            redirect.addFlashAttribute("commentError", refused.code());
-            return "redirect:/reports/" + reportId;
-        }
+        int section = comments.resolve(permissions, commentId);
+        redirect.addFlashAttribute("commentDone", "comment.resolved");
         return back(reportId, section, questionCode);
     }
 

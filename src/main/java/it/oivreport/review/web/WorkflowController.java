@@ -4,7 +4,7 @@ import it.oivreport.account.AccountPrincipal;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.review.Workflow;
-import it.oivreport.review.WorkflowException;
+import it.oivreport.shared.web.OnRefusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The workflow buttons of the report page. Each posts the report's version as the page showed it; a
- * transition that is not allowed, or a page that is out of date, comes back as a message and changes nothing.
+ * transition that is not allowed, or a page that is out of date, comes back as a message in the panel, with
+ * what the user typed, and changes nothing.
  */
 @Controller
 @RequestMapping("/reports/{reportId}/workflow")
@@ -30,44 +31,41 @@ class WorkflowController {
     }
 
     @PostMapping("/submit")
+    @OnRefusal(redirect = "/reports/{reportId}#workflow-title", panel = "workflow")
     String submit(@PathVariable long reportId, @RequestParam long version,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
-        return run(reportId, user, redirect, "workflow.done.submit", null, a -> workflow.submit(a, version));
+        return run(reportId, user, redirect, "workflow.done.submit", a -> workflow.submit(a, version));
     }
 
     @PostMapping("/approve")
+    @OnRefusal(redirect = "/reports/{reportId}#workflow-title", panel = "workflow")
     String approve(@PathVariable long reportId, @RequestParam long version,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
-        return run(reportId, user, redirect, "workflow.done.approve", null, a -> workflow.approve(a, version));
+        return run(reportId, user, redirect, "workflow.done.approve", a -> workflow.approve(a, version));
     }
 
     @PostMapping("/request-changes")
+    @OnRefusal(redirect = "/reports/{reportId}#workflow-title", panel = "workflow", keep = "comment")
     String requestChanges(@PathVariable long reportId, @RequestParam long version,
             @RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
-        return run(reportId, user, redirect, "workflow.done.requestChanges", comment,
+        return run(reportId, user, redirect, "workflow.done.requestChanges",
                 a -> workflow.requestChanges(a, version, comment));
     }
 
     @PostMapping("/reopen")
+    @OnRefusal(redirect = "/reports/{reportId}#workflow-title", panel = "workflow", keep = "reason")
     String reopen(@PathVariable long reportId, @RequestParam long version,
             @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
-        return run(reportId, user, redirect, "workflow.done.reopen", reason, a -> workflow.reopen(a, version, reason));
+        return run(reportId, user, redirect, "workflow.done.reopen", a -> workflow.reopen(a, version, reason));
     }
 
-    private String run(long reportId, AccountPrincipal user, RedirectAttributes redirect, String done, String typed,
+    private String run(long reportId, AccountPrincipal user, RedirectAttributes redirect, String done,
             java.util.function.Consumer<Access> transition) {
         Access permissions = access.of(reportId, user);
-        try {
-            transition.accept(permissions);
-            redirect.addFlashAttribute("workflowDone", done);
-        } catch (WorkflowException refused) {
-            redirect.addFlashAttribute("workflowError", refused.code());
-            redirect.addFlashAttribute("workflowErrorArguments", refused.arguments());
-            // What the user typed is kept for the next try.
-            redirect.addFlashAttribute("workflowComment", typed);
-        }
+        transition.accept(permissions);
+        redirect.addFlashAttribute("workflowDone", done);
         return "redirect:/reports/" + reportId;
     }
 }

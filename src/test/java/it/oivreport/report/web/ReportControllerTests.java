@@ -26,7 +26,6 @@ import it.oivreport.administration.AdministrationType;
 import it.oivreport.administration.AdministrationView;
 import it.oivreport.administration.Administrations;
 import it.oivreport.administration.OivComposition;
-import it.oivreport.report.DuplicateReportException;
 import it.oivreport.report.ReportAccess;
 import it.oivreport.report.Reports;
 import java.time.Clock;
@@ -97,7 +96,7 @@ class ReportControllerTests {
 
     @Test
     void aSecondReportForTheSameYearIsExplained() throws Exception {
-        given(reports.create(eq(3L), eq(2026), any(), eq(false))).willThrow(new DuplicateReportException(42L));
+        given(reports.existing(eq(3L), eq(2026), any())).willReturn(java.util.Optional.of(42L));
         mvc.perform(post("/reports").with(csrf()).with(user(oivMember()))
                         .param("administrationId", "3").param("year", "2026"))
                 .andExpect(status().isOk())

@@ -202,7 +202,7 @@ class SectionControllerTests {
     @Test
     void moreThanThirtyEntriesAreRefused() throws Exception {
         MockHttpServletRequestBuilder request = valid().with(user(oivMember()));
-        for (int i = 0; i < 31; i++) {
+        for (int i = 3; i < 33; i++) {
             request.param("answers[0].entries[" + i + "]", "Sistema " + i);
         }
         mvc.perform(request)
@@ -250,14 +250,56 @@ class SectionControllerTests {
                 .andExpect(status().isForbidden());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"answers[300].motivation", "answers[99999].questionId",
+            "answers[x].motivation", "answers[2].motivation", "answers[0].entries[100000]", "answers[0].entries[60]", "answers[0].comment",
+            "answers[-1].motivation", "answers[0].entries[x]", "answers[].motivation"})
+    void indicesOutsideTheSectionAreABadRequestAndNothingChanges(String field) throws Exception {
+        mvc.perform(valid().param(field, "99").with(user(oivMember())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Il modulo inviato non è valido")));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
+    @Test
+    void manyExtraListEntriesAreABadRequest() throws Exception {
+        MockHttpServletRequestBuilder request = valid().with(user(oivMember()));
+        for (int i = 3; i < 257; i++) {
+            request.param("answers[0].entries[" + i + "]", "Voce " + i);
+        }
+        mvc.perform(request).andExpect(status().isBadRequest());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"answers[0].motivation", "answers[0].questionId", "version"})
+    void aFieldSentTwiceIsABadRequest(String field) throws Exception {
+        // Spring would join the two values with a comma: text the user never wrote.
+        mvc.perform(valid().param(field, "11").with(user(oivMember()))).andExpect(status().isBadRequest());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"999", "12", "abc", ""})
+    void aQuestionIdThatIsNotThisSlotsQuestionIsABadRequest(String questionId) throws Exception {
+        // 12 is the section's other question; 999 belongs to no section; both would misplace or drop text.
+        mvc.perform(form("NO", "Con riunioni", questionId).with(user(oivMember())))
+                .andExpect(status().isBadRequest());
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
     private static MockHttpServletRequestBuilder valid() {
         return form("NO", "Con riunioni");
     }
 
     private static MockHttpServletRequestBuilder form(String choice, String textAnswer) {
+        return form(choice, textAnswer, "11");
+    }
+
+    private static MockHttpServletRequestBuilder form(String choice, String textAnswer, String firstQuestionId) {
         return post("/reports/7/sections/2").with(csrf())
                 .param("version", "4")
-                .param("answers[0].questionId", "11")
+                .param("answers[0].questionId", firstQuestionId)
                 .param("answers[0].choice", choice)
                 .param("answers[0].motivation", "La mia risposta")
                 .param("answers[0].entries[0]", "Excel")
