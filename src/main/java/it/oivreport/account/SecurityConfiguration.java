@@ -1,5 +1,7 @@
 package it.oivreport.account;
 
+import it.oivreport.shared.web.SecurityHeaders;
+
 import it.oivreport.shared.web.UsernameLoggingFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,21 +33,6 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /**
-     * Everything from our own origin, nothing inline for scripts: Bootstrap Italia and htmx are served as
-     * files from the webjars, and the fonts Bootstrap Italia would inject with an inline style come from
-     * our own stylesheet instead.
-     */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
 
     /** The username typed at a failed login, kept for the next login form. */
     public static final String LOGIN_USERNAME_ATTRIBUTE = "oiv.login.username";
@@ -104,7 +91,7 @@ public class SecurityConfiguration {
                 // Any number of sessions per user, but known, so that UserAccounts can end them.
                 .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended"))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()))
             .addFilterAfter(new UsernameLoggingFilter(), AnonymousAuthenticationFilter.class);

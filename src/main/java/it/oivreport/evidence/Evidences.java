@@ -107,6 +107,7 @@ public class Evidences {
         try {
             received = receive(new Incoming(originalName, () -> content), name);
             String type = checkContent(received, name);
+            name = types.nameFor(name, type);
             if (evidence.activeSize(access.reportId()) + staged.waitingSize(access.reportId(), access.username())
                     + received.size() > properties.maxReportSize().toBytes()) {
                 throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,
@@ -181,8 +182,8 @@ public class Evidences {
             Map<String, String> inThisUpload = new HashMap<>();
             for (int i = 0; i < received.size(); i++) {
                 EvidenceStore.Received content = received.get(i);
-                String name = names.get(i);
-                String type = checkContent(content, name);
+                String type = checkContent(content, names.get(i));
+                String name = types.nameFor(names.get(i), type);
                 total += content.size();
                 if (total > properties.maxReportSize().toBytes()) {
                     throw new EvidenceRejected(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.reportTooLarge", name,

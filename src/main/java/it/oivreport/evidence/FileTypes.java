@@ -37,6 +37,24 @@ class FileTypes {
             Map.entry("application/pkcs7-signature", "p7m"),
             Map.entry("application/pkcs7-mime", "p7m"));
 
+    /**
+     * The extensions a name may have for each type, the usual one first. Not Tika's lists: its text/plain
+     * takes {@code .htc} and {@code .ihtml}, and it knows signed files only as {@code .p7s}, where Italian
+     * signing tools write CAdES files as {@code .p7m}.
+     */
+    private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
+            Map.entry("application/pdf", List.of(".pdf")),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of(".docx")),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of(".xlsx")),
+            Map.entry("application/vnd.oasis.opendocument.text", List.of(".odt")),
+            Map.entry("application/vnd.oasis.opendocument.spreadsheet", List.of(".ods")),
+            Map.entry("text/csv", List.of(".csv")),
+            Map.entry("text/plain", List.of(".txt", ".text")),
+            Map.entry("image/png", List.of(".png")),
+            Map.entry("image/jpeg", List.of(".jpg", ".jpeg")),
+            Map.entry("application/pkcs7-signature", List.of(".p7m", ".p7s")),
+            Map.entry("application/pkcs7-mime", List.of(".p7m", ".p7s")));
+
     /** Types a browser may show inline: they run no script of ours. */
     private static final List<String> PREVIEWABLE = List.of("application/pdf", "image/png", "image/jpeg");
 
@@ -64,6 +82,20 @@ class FileTypes {
         MediaType byName = types.detect(null, named);
         MediaType type = registry.isSpecializationOf(byName, content) ? byName : content;
         return type.getBaseType().toString();
+    }
+
+    /**
+     * The name to store and send back: the user's own when its extension is one of the detected type's,
+     * otherwise with the type's extension added ({@code x.html} holding a PDF becomes {@code x.html.pdf}), so
+     * that no program opens the downloaded file as something its content is not.
+     */
+    String nameFor(String fileName, String mediaType) {
+        List<String> extensions = EXTENSIONS.getOrDefault(mediaType, List.of());
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (extensions.isEmpty() || extensions.stream().anyMatch(lower::endsWith)) {
+            return fileName;
+        }
+        return FileNames.sanitize(fileName + extensions.get(0));
     }
 
     static String label(String mediaType) {

@@ -229,6 +229,16 @@ class EvidenceTests {
     }
 
     @Test
+    void aFileIsStoredAndServedUnderANameThatMatchesItsContent() throws Exception {
+        upload(staff, "2.3", file("x.html", PDF));
+        EvidenceView stored = listed().get(0);
+        assertThat(stored.fileName()).isEqualTo("x.html.pdf");
+        mvc.perform(get(base + "/evidence/" + stored.id()).with(user(oiv)))
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", containsString("x.html.pdf")));
+    }
+
+    @Test
     void theReportTotalIsLimited() throws Exception {
         byte[] nearlyOneMegabyte = new byte[900 * 1024];
         for (int i = 0; i < 3; i++) {

@@ -51,6 +51,26 @@ class FileTypesTests {
                 .contains("text/plain");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "x.html, application/pdf, x.html.pdf",
+        "delibera.PDF, application/pdf, delibera.PDF",
+        "foto.jpeg, image/jpeg, foto.jpeg",
+        "foto.png, image/jpeg, foto.png.jpg",
+        "note, text/plain, note.txt",
+        "firmato.pdf.p7m, application/pkcs7-signature, firmato.pdf.p7m",
+        "tabella.txt, text/csv, tabella.txt.csv",
+        "pagina.htc, text/plain, pagina.htc.txt"})
+    void theStoredNameEndsWithAnExtensionOfTheDetectedType(String sent, String type, String stored) {
+        assertThat(types.nameFor(sent, type)).isEqualTo(stored);
+    }
+
+    @Test
+    void anAddedExtensionKeepsTheNameWithinItsLength() {
+        String stored = types.nameFor("a".repeat(250) + ".html", "application/pdf");
+        assertThat(stored).hasSize(FileNames.MAX_LENGTH).endsWith(".pdf");
+    }
+
     @Test
     void aNameNeverMakesContentSomethingElse() throws IOException {
         Path exe = dir.resolve("x");

@@ -181,7 +181,6 @@ class EvidenceController {
     private static ResponseEntity.BodyBuilder headers(EvidenceView e, boolean inline) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(inline, e.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
                 // Never cached by shared caches: evidence is readable only by the report's members.
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .contentType(MediaType.parseMediaType(e.contentType()))

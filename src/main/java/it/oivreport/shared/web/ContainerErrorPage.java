@@ -16,7 +16,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Some requests are refused by Tomcat before Spring sees them (a malformed address, for instance). Tomcat
  * would answer with its own English page naming the server; this gives it a small Italian page instead,
- * written from the message bundles at start-up, and never a report or server version.
+ * written from the message bundles at start-up, and never a report or server version, with the usual
+ * security headers.
  */
 @Component
 class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -32,7 +33,17 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
         Path page = writePage();
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
-                ErrorReportValve valve = new ErrorReportValve();
+                ErrorReportValve valve = new ErrorReportValve() {
+                    @Override
+                    protected void report(org.apache.catalina.connector.Request request,
+                            org.apache.catalina.connector.Response response, Throwable throwable) {
+                        // Refused before any filter ran: the headers every response carries are set here.
+                        if (!response.isCommitted()) {
+                            SecurityHeaders.apply(response);
+                        }
+                        super.report(request, response, throwable);
+                    }
+                };
                 valve.setShowReport(false);
                 valve.setShowServerInfo(false);
                 // errorCode.0 is the page for every status without a page of its own.

@@ -1,0 +1,92 @@
+package it.oivreport.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Reads the request's parameters before anything else does, and answers a request whose parameters the
+ * container cannot read with an Italian page: a form over {@code server.tomcat.max-http-form-post-size}
+ * (413), a multipart part whose file name holds a NUL byte, a malformed body (400). Without it the first
+ * reader (the CSRF check) gets Tomcat's exception, which ends as a 500 and two ERRORs with stack traces in
+ * the log. These are expected refusals: one INFO line each, nothing changed.
+ *
+ * <p>It runs after {@code UploadSizeFilter}, which refuses an oversize upload from its Content-Length
+ * before the body is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class UnreadableRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UnreadableRequestFilter.class);
+
+    private final PlainErrorPage page;
+    private final DataSize maxFormSize;
+
+    UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver,
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
+        this.page = new PlainErrorPage(messages, localeResolver);
+        this.maxFormSize = maxFormSize;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            request.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // Tomcat's InvalidParameterException (an IllegalStateException), or a multipart parser's own.
+            refuse(request, response, unreadable);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RuntimeException unreadable)
+            throws IOException {
+        boolean badFileName = causedBy(unreadable, InvalidFileNameException.class);
+        int status = !badFileName && unreadable instanceof InvalidParameterException invalid
+                && invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? 413 : 400;
+        log.info("Refused {} {}: parameters unreadable ({}, {})", request.getMethod(), request.getRequestURI(), status,
+                rootMessage(unreadable));
+        boolean multipart = String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/");
+        String message = status == 413 ? (multipart ? "request.uploadTooLarge" : "request.formTooLarge")
+                : badFileName ? "request.fileName" : "form.invalid";
+        page.write(request, response, status, message, new Object[] {maxFormSize.toMegabytes()},
+                "request.nothingChanged", "/", "error.home");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        // The message may quote what was sent: never more than a short line of it, and no control characters.
+        String text = String.valueOf(root.getMessage()).replaceAll("\\p{Cntrl}", "?");
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+}
