@@ -5,17 +5,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Locks a username for a while after too many failed logins in a row. Counts are kept in the database,
- * per typed username, whether or not the user exists: the lock then reveals nothing about which
- * accounts are real, survives a restart and holds across several application instances.
+ * Slows down password guessing without letting anyone lock somebody else out (OWASP's guidance). Failures
+ * are counted per typed username and client address together: after {@code max-failed-logins} in a row that
+ * pair is locked for {@code lock-duration}, and each further lock of the same pair lasts twice as long, up to
+ * a day. Another client, such as the real user at their own desk, still signs in with the right password.
+ * Counts are kept in the database whether or not the user exists, so the lock reveals nothing about which
+ * accounts are real, survives a restart and holds across several application instances. A pair that has not
+ * failed for two days starts again from nothing.
  */
 @Service
 public class LoginThrottle {
+
+    static final Duration LONGEST_LOCK = Duration.ofDays(1);
+    /** Longer than the longest lock, so that waiting a lock out does not also wipe the count of locks. */
+    static final Duration FORGET_AFTER = LONGEST_LOCK.multipliedBy(2);
 
     private final JdbcClient jdbc;
     private final SecurityProperties properties;
@@ -27,48 +36,70 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long a lock lasts, for the message that explains it. */
+    /** How long the first lock lasts, for the login page's rules. */
     public Duration lockDuration() {
         return properties.lockDuration();
     }
 
     @Transactional(readOnly = true)
-    public boolean isLocked(String username) {
+    public boolean isLocked(String username, String client) {
+        return remainingLock(username, client).isPresent();
+    }
+
+    /** How long this username stays locked for this client, if it is. */
+    @Transactional(readOnly = true)
+    public Optional<Duration> remainingLock(String username, String client) {
         Instant now = clock.instant();
-        return jdbc.sql("select locked_until from login_attempt where username = :username")
+        return jdbc.sql("select locked_until from login_attempt where username = :username and client_address = :client")
                 .param("username", key(username))
+                .param("client", client(client))
                 .query(Timestamp.class)
                 .optional()
-                .map(until -> until.toInstant().isAfter(now))
-                .orElse(false);
+                .map(Timestamp::toInstant)
+                .filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until));
     }
 
     /**
-     * Counts one failure. The failure that reaches the limit sets the lock and starts a new count, so a
-     * user coming back after the lock gets the full number of attempts again. One statement, so that
-     * parallel attempts cannot lose a count.
+     * Counts one failure of this username from this client. The failure that reaches the limit sets the lock,
+     * twice as long as the pair's previous one, and starts a new count. One statement, so that parallel
+     * attempts cannot lose a count. Returns whether the pair is now locked.
      */
     @Transactional
-    public void recordFailure(String username) {
+    public boolean recordFailure(String username, String client) {
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into login_attempt (username, failures, locked_until, last_failure)
-                values (:username, case when :max <= 1 then 0 else 1 end,
-                        case when :max <= 1 then cast(:lockedUntil as timestamptz) end, :now)
-                on conflict (username) do update set
-                    failures = case when login_attempt.failures + 1 >= :max then 0
-                                    else login_attempt.failures + 1 end,
-                    locked_until = case when login_attempt.failures + 1 >= :max then :lockedUntil
+                insert into login_attempt (username, client_address, failures, locks, locked_until, last_failure)
+                values (:username, :client, case when :max <= 1 then 0 else 1 end, case when :max <= 1 then 1 else 0 end,
+                        case when :max <= 1 then cast(:now as timestamptz) + :base * interval '1 second' end, :now)
+                on conflict (username, client_address) do update set
+                    failures = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max then 0 else (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 end,
+                    locks = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max then (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end) + 1 else (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end) end,
+                    locked_until = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max
+                                        then cast(:now as timestamptz)
+                                             + least(:base * power(2, (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end)), :longest) * interval '1 second'
                                         else login_attempt.locked_until end,
                     last_failure = :now
                 """)
                 .param("username", key(username))
+                .param("client", client(client))
                 .param("max", properties.maxFailedLogins())
-                .param("lockedUntil", Timestamp.from(now.plus(properties.lockDuration())))
+                .param("base", properties.lockDuration().toSeconds())
+                .param("longest", LONGEST_LOCK.toSeconds())
                 .param("now", Timestamp.from(now))
+                .param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
                 .update();
+        return isLocked(username, client);
     }
 
+    /** A successful login from this client: its count starts again. Other clients keep theirs. */
+    @Transactional
+    public void recordSuccess(String username, String client) {
+        jdbc.sql("delete from login_attempt where username = :username and client_address = :client")
+                .param("username", key(username)).param("client", client(client)).update();
+    }
+
+    /** An administrator reset the password: every client's count and lock for this username end. */
     @Transactional
     public void reset(String username) {
         jdbc.sql("delete from login_attempt where username = :username").param("username", key(username)).update();
@@ -77,5 +108,10 @@ public class LoginThrottle {
     private static String key(String username) {
         String normalized = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         return normalized.length() > 64 ? normalized.substring(0, 64) : normalized;
+    }
+
+    private static String client(String address) {
+        String value = address == null ? "" : address.strip();
+        return value.length() > 64 ? value.substring(0, 64) : value;
     }
 }

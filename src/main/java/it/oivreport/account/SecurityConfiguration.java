@@ -34,6 +34,9 @@ import org.springframework.web.servlet.LocaleResolver;
 public class SecurityConfiguration {
 
 
+    /** How many minutes the lock that the last failed login met still lasts, for the login page. */
+    public static final String LOCK_MINUTES_ATTRIBUTE = "oiv.login.lockMinutes";
+
     /** The username typed at a failed login, kept for the next login form. */
     public static final String LOGIN_USERNAME_ATTRIBUTE = "oiv.login.username";
 
@@ -70,7 +73,7 @@ public class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/login")
                 .successHandler((request, response, authentication) -> {
-                    accounts.recordSuccessfulLogin(authentication.getName());
+                    accounts.recordSuccessfulLogin(authentication.getName(), request.getRemoteAddr());
                     request.getSession().removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
                     var recovered = RecoveredForms.pendingPath(request);
                     if (recovered.isPresent()) {
@@ -101,12 +104,16 @@ public class SecurityConfiguration {
     private static AuthenticationFailureHandler failureHandler(LoginThrottle throttle) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             String username = request.getParameter("username");
+            String client = request.getRemoteAddr();
             if (exception instanceof BadCredentialsException) {
-                throttle.recordFailure(username);
+                throttle.recordFailure(username, client);
             }
             // Keep what was typed, so the user only retypes the password.
             request.getSession().setAttribute(LOGIN_USERNAME_ATTRIBUTE, username);
-            redirect(request, response, throttle.isLocked(username) ? "/login?locked" : "/login?error");
+            var lock = throttle.remainingLock(username, client);
+            lock.ifPresent(remaining -> request.getSession().setAttribute(LOCK_MINUTES_ATTRIBUTE,
+                    Math.max(1, (remaining.toSeconds() + 59) / 60)));
+            redirect(request, response, lock.isPresent() ? "/login?locked" : "/login?error");
         };
     }
 

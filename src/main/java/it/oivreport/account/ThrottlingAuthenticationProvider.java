@@ -6,10 +6,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Refuses a locked username before the password is even checked, so that a correct password does not
- * get through a lock, and an unknown username is locked exactly like a real one.
+ * Refuses a username locked for this client before the password is even checked, so that a correct password
+ * does not get through a lock, and an unknown username is locked exactly like a real one.
  */
 class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider {
 
@@ -23,7 +24,9 @@ class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        if (throttle.isLocked(authentication.getName())) {
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "";
+        if (throttle.isLocked(authentication.getName(), client)) {
             throw new LockedException("username locked");
         }
         return super.authenticate(authentication);

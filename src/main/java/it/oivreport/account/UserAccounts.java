@@ -182,10 +182,10 @@ public class UserAccounts {
                 .forEach(p -> sessions.getAllSessions(p, false).forEach(SessionInformation::expireNow));
     }
 
-    /** A successful login: the failure count starts again and the user's last login is stamped. */
+    /** A successful login: this client's failure count starts again and the user's last login is stamped. */
     @Transactional
-    public void recordSuccessfulLogin(String username) {
-        throttle.reset(username);
+    public void recordSuccessfulLogin(String username, String client) {
+        throttle.recordSuccess(username, client);
         users.recordLogin(username, clock.instant());
     }
 }

@@ -104,6 +104,28 @@ class SecurityTests {
     }
 
     @Test
+    void anotherClientCannotLockTheAdministratorOut() throws Exception {
+        String admin = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(admin, "Amministratore Prova", "una frase lunga e nuova", Role.ADMIN);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(login(admin, "wrong", "203.0.113.9"));
+        }
+        mvc.perform(login(admin, "una frase lunga e nuova", "203.0.113.9"))
+                .andExpect(redirectedUrl("/login?locked"));
+        // The administrator, from their own desk, with the right password: in.
+        mvc.perform(login(admin, "una frase lunga e nuova", "10.1.2.3"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    private static org.springframework.test.web.servlet.RequestBuilder login(String username, String password,
+            String clientAddress) {
+        return post("/login").with(csrf()).param("username", username).param("password", password).with(request -> {
+            request.setRemoteAddr(clientAddress);
+            return request;
+        });
+    }
+
+    @Test
     void theLockLooksTheSameForAUsernameThatDoesNotExist() throws Exception {
         String username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         for (int attempt = 1; attempt <= 4; attempt++) {

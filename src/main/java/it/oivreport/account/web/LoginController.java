@@ -3,6 +3,7 @@ package it.oivreport.account.web;
 import static it.oivreport.account.SecurityConfiguration.LOGIN_USERNAME_ATTRIBUTE;
 
 import it.oivreport.account.LoginThrottle;
+import it.oivreport.account.SecurityConfiguration;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,10 @@ class LoginController {
         Object typed = session.getAttribute(LOGIN_USERNAME_ATTRIBUTE);
         session.removeAttribute(LOGIN_USERNAME_ATTRIBUTE);
         model.addAttribute("username", typed instanceof String s ? s : "");
-        model.addAttribute("lockMinutes", Math.max(1, throttle.lockDuration().toMinutes()));
+        Object lockMinutes = session.getAttribute(SecurityConfiguration.LOCK_MINUTES_ATTRIBUTE);
+        session.removeAttribute(SecurityConfiguration.LOCK_MINUTES_ATTRIBUTE);
+        model.addAttribute("lockMinutes", lockMinutes instanceof Long minutes ? minutes
+                : Math.max(1, throttle.lockDuration().toMinutes()));
         return "account/login";
     }
 }

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Italian page with the security headers, an expected refusal is one INFO line, never an ERROR with a stack.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class UnreadableRequestTests {
-
-    @RegisterExtension
-    static OutputCaptureExtension output = new OutputCaptureExtension();
 
     @LocalServerPort
     int port;
@@ -96,6 +94,8 @@ class UnreadableRequestTests {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            // Nothing more is coming: the server need not wait for the rest of a declared body.
+            socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
