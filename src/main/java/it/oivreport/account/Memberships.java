@@ -20,7 +20,10 @@ public class Memberships {
     private final UserAccountRepository users;
     private final Clock clock;
 
-    Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock) {
+    private final SecurityEvents events;
+
+    Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock, SecurityEvents events) {
+        this.events = events;
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;
@@ -74,12 +77,22 @@ public class Memberships {
         memberships.findByUserIdAndAdministrationId(userId, administrationId)
                 .ifPresentOrElse(m -> m.setRole(role),
                         () -> memberships.save(new Membership(userId, administrationId, role, clock.instant())));
+        events.publish(SecurityEvent.Kind.MEMBERSHIP_ASSIGNED, usernameOf(userId),
+                "administration=" + administrationId + " role=" + role);
+    }
+
+    private String usernameOf(long userId) {
+        return users.findById(userId).map(UserAccount::getUsername).orElse("#" + userId);
     }
 
     @Transactional
     public void remove(long userId, long administrationId) {
         RequestMemo.forget(MEMO);
-        memberships.findByUserIdAndAdministrationId(userId, administrationId).ifPresent(memberships::delete);
+        memberships.findByUserIdAndAdministrationId(userId, administrationId).ifPresent(membership -> {
+            memberships.delete(membership);
+            events.publish(SecurityEvent.Kind.MEMBERSHIP_REMOVED, usernameOf(userId),
+                    "administration=" + administrationId + " role=" + membership.getRole());
+        });
     }
 
     @Transactional(readOnly = true)

@@ -49,7 +49,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
             UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages,
-            LocaleResolver localeResolver)
+            LocaleResolver localeResolver, SecurityEvents events)
             throws Exception {
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -83,9 +83,14 @@ public class SecurityConfiguration {
                     }
                     continueToTarget.onAuthenticationSuccess(request, response, authentication);
                 })
-                .failureHandler(failureHandler(throttle))
+                .failureHandler(failureHandler(throttle, events))
                 .permitAll())
-            .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll()
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        events.publish(SecurityEvent.Kind.LOGGED_OUT, authentication.getName(), "ok");
+                    }
+                }))
             .requestCache(cache -> cache.requestCache(requestCache))
             // Also used by the CSRF filter: a form from an expired page is kept, not lost.
             .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler(messages, localeResolver)))
@@ -101,18 +106,44 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationFailureHandler failureHandler(LoginThrottle throttle) {
+    /** Whole minutes, rounded up: a lock of 14 minutes 59 seconds is told as 15. */
+    private static long minutes(java.time.Duration duration) {
+        return Math.max(1, (duration.toSeconds() + 59) / 60);
+    }
+
+    /** The kind of failure, for the security log: never the exception's message, which may echo input. */
+    private static String failure(AuthenticationException exception) {
+        if (exception instanceof BadCredentialsException) {
+            return "bad-credentials";
+        }
+        if (exception instanceof org.springframework.security.authentication.LockedException) {
+            return "locked";
+        }
+        if (exception instanceof org.springframework.security.authentication.DisabledException) {
+            return "disabled";
+        }
+        return exception.getClass().getSimpleName();
+    }
+
+    private static AuthenticationFailureHandler failureHandler(LoginThrottle throttle, SecurityEvents events) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             String username = request.getParameter("username");
             String client = request.getRemoteAddr();
+            boolean lockedNow = false;
             if (exception instanceof BadCredentialsException) {
-                throttle.recordFailure(username, client);
+                boolean lockedBefore = throttle.isLocked(username, client);
+                lockedNow = throttle.recordFailure(username, client) && !lockedBefore;
+            }
+            events.publish(SecurityEvent.Kind.LOGIN_FAILED, username, failure(exception), client);
+            if (lockedNow) {
+                events.publish(SecurityEvent.Kind.LOCKED_OUT, username,
+                        "for " + throttle.remainingLock(username, client).map(SecurityConfiguration::minutes).orElse(0L)
+                                + " min", client);
             }
             // Keep what was typed, so the user only retypes the password.
             request.getSession().setAttribute(LOGIN_USERNAME_ATTRIBUTE, username);
             var lock = throttle.remainingLock(username, client);
-            lock.ifPresent(remaining -> request.getSession().setAttribute(LOCK_MINUTES_ATTRIBUTE,
-                    Math.max(1, (remaining.toSeconds() + 59) / 60)));
+            lock.ifPresent(remaining -> request.getSession().setAttribute(LOCK_MINUTES_ATTRIBUTE, minutes(remaining)));
             redirect(request, response, lock.isPresent() ? "/login?locked" : "/login?error");
         };
     }

@@ -1,5 +1,6 @@
 package it.oivreport.account;
 
+import it.oivreport.account.SecurityEvent.Kind;
 import it.oivreport.shared.Refusal;
 import java.util.Optional;
 
@@ -23,10 +24,12 @@ public class UserAccounts {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final SessionRegistry sessions;
+    private final SecurityEvents events;
 
     UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            PasswordPolicy policy, Clock clock, SessionRegistry sessions) {
+            PasswordPolicy policy, Clock clock, SessionRegistry sessions, SecurityEvents events) {
         this.users = users;
+        this.events = events;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
@@ -106,7 +109,9 @@ public class UserAccounts {
     public long create(String username, String fullName, String rawPassword, Role role) {
         UserAccount user = new UserAccount(username.strip(), fullName.strip(), passwordEncoder.encode(rawPassword),
                 role, clock.instant());
-        return users.save(user).getId();
+        long id = users.save(user).getId();
+        events.publish(Kind.USER_CREATED, user.getUsername(), "role=" + role);
+        return id;
     }
 
     /** Why a password change was refused: the form field it is about, the message key and its arguments. */
@@ -120,19 +125,25 @@ public class UserAccounts {
     @Transactional
     public Optional<PasswordProblem> changeOwnPassword(long userId, String currentPassword, String newPassword) {
         UserAccount user = users.findById(userId).orElseThrow();
+        Optional<PasswordProblem> problem = problemWithChange(user, currentPassword, newPassword);
+        if (problem.isPresent()) {
+            events.publish(Kind.PASSWORD_CHANGE_REFUSED, user.getUsername(), problem.get().messageKey());
+            return problem;
+        }
+        user.changePassword(passwordEncoder.encode(newPassword), false);
+        events.publish(Kind.PASSWORD_CHANGED, user.getUsername(), "ok");
+        return Optional.empty();
+    }
+
+    private Optional<PasswordProblem> problemWithChange(UserAccount user, String currentPassword, String newPassword) {
         if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, user.getPasswordHash())) {
             return Optional.of(new PasswordProblem("currentPassword", "password.currentWrong"));
         }
         if (passwordEncoder.matches(newPassword == null ? "" : newPassword, user.getPasswordHash())) {
             return Optional.of(new PasswordProblem("newPassword", "password.same"));
         }
-        Optional<PasswordPolicy.Violation> violation = policy.violation(newPassword, user.getUsername(),
-                user.getFullName());
-        if (violation.isPresent()) {
-            return violation.map(v -> new PasswordProblem("newPassword", v.messageKey(), v.arguments()));
-        }
-        user.changePassword(passwordEncoder.encode(newPassword), false);
-        return Optional.empty();
+        return policy.violation(newPassword, user.getUsername(), user.getFullName())
+                .map(v -> new PasswordProblem("newPassword", v.messageKey(), v.arguments()));
     }
 
     /**
@@ -147,6 +158,7 @@ public class UserAccounts {
         user.changePassword(passwordEncoder.encode(temporary), true);
         throttle.reset(user.getUsername());
         endSessions(userId);
+        events.publish(Kind.PASSWORD_RESET, user.getUsername(), "temporary password issued, sessions ended");
         return temporary;
     }
 
@@ -162,17 +174,20 @@ public class UserAccounts {
                 clock.instant());
         user.changePassword(user.getPasswordHash(), true);
         users.save(user);
+        events.publish(Kind.USER_CREATED, user.getUsername(), "role=" + role);
         return temporary;
     }
 
     /** A deactivated user cannot sign in; their history stays. */
     @Transactional
     public void setEnabled(long userId, boolean enabled) {
-        users.findById(userId).orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("user " + userId))
-                .setEnabled(enabled);
+        UserAccount user = users.findById(userId)
+                .orElseThrow(() -> new it.oivreport.shared.web.NotFoundException("user " + userId));
+        user.setEnabled(enabled);
         if (!enabled) {
             endSessions(userId);
         }
+        events.publish(enabled ? Kind.USER_REACTIVATED : Kind.USER_DEACTIVATED, user.getUsername(), "ok");
     }
 
     /** Signs the user out everywhere: their next request lands on the login page, which says why. */
@@ -187,5 +202,6 @@ public class UserAccounts {
     public void recordSuccessfulLogin(String username, String client) {
         throttle.recordSuccess(username, client);
         users.recordLogin(username, clock.instant());
+        events.publish(Kind.LOGIN_SUCCEEDED, username, "ok", client);
     }
 }

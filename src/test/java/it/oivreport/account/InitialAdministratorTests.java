@@ -39,7 +39,8 @@ class InitialAdministratorTests {
         Clock clock = Clock.systemUTC();
         accounts = new UserAccounts(users, encoder,
                 new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), new PasswordPolicy(),
-                clock, new org.springframework.security.core.session.SessionRegistryImpl());
+                clock, new org.springframework.security.core.session.SessionRegistryImpl(),
+                new SecurityEvents(event -> { }, clock));
     }
 
     @Test

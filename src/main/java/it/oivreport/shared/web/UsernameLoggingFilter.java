@@ -26,10 +26,16 @@ public class UsernameLoggingFilter extends OncePerRequestFilter {
         boolean known = authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         MDC.put(MDC_KEY, known ? authentication.getName() : "-");
+        boolean failed = true;
         try {
             chain.doFilter(request, response);
+            failed = false;
         } finally {
-            MDC.remove(MDC_KEY);
+            // A request that failed is logged by the container after this returns: the user stays in the
+            // context for that line, and LoggingContextCleaner removes it when the request ends.
+            if (!failed) {
+                MDC.remove(MDC_KEY);
+            }
         }
     }
 }

@@ -1,0 +1,45 @@
+package it.oivreport.account;
+
+import it.oivreport.account.SecurityEvent.Kind;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Publishes {@link SecurityEvent}s with the actor and client address of the current request. */
+@Component
+class SecurityEvents {
+
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    SecurityEvents(ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    void publish(Kind kind, String subject, String outcome) {
+        publish(kind, subject, outcome, null);
+    }
+
+    /** {@code client} when the caller knows it better than the current request (a sign-in's own address). */
+    void publish(Kind kind, String subject, String outcome, String client) {
+        publisher.publishEvent(new SecurityEvent(kind, subject == null ? "" : subject, outcome, actor(),
+                client != null ? client : currentClient(), clock.instant()));
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated() ? "-" : authentication.getName();
+    }
+
+    private static String currentClient() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "-";
+    }
+}
