@@ -22,8 +22,9 @@ public class Memberships {
 
     private final SecurityEvents events;
 
-    Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock, SecurityEvents events) {
-        this.events = events;
+    Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        this.events = new SecurityEvents(publisher, clock);
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;

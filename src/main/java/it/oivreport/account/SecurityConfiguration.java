@@ -49,8 +49,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
             UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages,
-            LocaleResolver localeResolver, SecurityEvents events)
+            LocaleResolver localeResolver, org.springframework.context.ApplicationEventPublisher publisher,
+            java.time.Clock clock)
             throws Exception {
+        SecurityEvents events = new SecurityEvents(publisher, clock);
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);

@@ -6,12 +6,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Publishes {@link SecurityEvent}s with the actor and client address of the current request. */
-@Component
+/**
+ * Publishes {@link SecurityEvent}s with the actor and client address of the current request. Not a bean of its
+ * own: each service makes one from the context's publisher, so that slice tests need nothing more.
+ */
 class SecurityEvents {
 
     private final ApplicationEventPublisher publisher;

@@ -27,9 +27,10 @@ public class UserAccounts {
     private final SecurityEvents events;
 
     UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            PasswordPolicy policy, Clock clock, SessionRegistry sessions, SecurityEvents events) {
+            PasswordPolicy policy, Clock clock, SessionRegistry sessions,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.users = users;
-        this.events = events;
+        this.events = new SecurityEvents(publisher, clock);
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;

@@ -40,7 +40,7 @@ class InitialAdministratorTests {
         accounts = new UserAccounts(users, encoder,
                 new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), new PasswordPolicy(),
                 clock, new org.springframework.security.core.session.SessionRegistryImpl(),
-                new SecurityEvents(event -> { }, clock));
+                event -> { });
     }
 
     @Test

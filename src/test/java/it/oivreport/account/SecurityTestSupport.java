@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * stand-ins (a slice has no database). A test that needs to steer one declares it as {@code @MockitoBean}.
  */
 @TestConfiguration
-@Import({SecurityConfiguration.class, SessionConfiguration.class, SecurityEvents.class, SecurityEventLog.class})
+@Import({SecurityConfiguration.class, SessionConfiguration.class, SecurityEventLog.class})
 public class SecurityTestSupport {
 
     @Bean

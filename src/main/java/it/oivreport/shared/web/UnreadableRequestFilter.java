@@ -4,7 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
@@ -23,7 +29,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * container cannot read with an Italian page: a form over {@code server.tomcat.max-http-form-post-size}
  * (413), a multipart part whose file name holds a NUL byte, a malformed body (400). Without it the first
  * reader (the CSRF check) gets Tomcat's exception, which ends as a 500 and two ERRORs with stack traces in
- * the log. These are expected refusals: one INFO line each, nothing changed.
+ * the log. These are expected refusals: one INFO line each, nothing changed. NUL characters in parameter
+ * values are removed (see {@link WithoutNul}).
  *
  * <p>It runs after {@code UploadSizeFilter}, which refuses an oversize upload from its Content-Length
  * before the body is read.
@@ -46,11 +53,17 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Map<String, String[]> parameters;
         try {
-            request.getParameterMap();
+            parameters = request.getParameterMap();
         } catch (RuntimeException unreadable) {
             // Tomcat's InvalidParameterException (an IllegalStateException), or a multipart parser's own.
             refuse(request, response, unreadable);
+            return;
+        }
+        if (parameters.values().stream().flatMap(Arrays::stream).anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+            log.info("Removed NUL characters from the parameters of {} {}", request.getMethod(), request.getRequestURI());
+            chain.doFilter(new WithoutNul(request), response);
             return;
         }
         chain.doFilter(request, response);
@@ -69,6 +82,45 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
                 : badFileName ? "request.fileName" : "form.invalid";
         page.write(request, response, status, message, new Object[] {maxFormSize.toMegabytes()},
                 "request.nothingChanged", "/", "error.home");
+    }
+
+    /**
+     * The request with NUL characters removed from its parameter values: no keyboard types one, PostgreSQL
+     * cannot store one in text, and everything else the user sent is kept.
+     */
+    private static final class WithoutNul extends HttpServletRequestWrapper {
+
+        private final Map<String, String[]> parameters;
+
+        WithoutNul(HttpServletRequest request) {
+            super(request);
+            Map<String, String[]> clean = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> clean.put(name, Arrays.stream(values)
+                    .map(v -> v == null ? null : v.replace("\0", "")).toArray(String[]::new)));
+            this.parameters = Collections.unmodifiableMap(clean);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

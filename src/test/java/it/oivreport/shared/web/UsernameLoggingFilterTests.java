@@ -35,6 +35,24 @@ class UsernameLoggingFilterTests {
     }
 
     @Test
+    void aFailedRequestKeepsTheUserForTheContainersErrorLineUntilTheRequestEnds() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "mario.rossi", null, AuthorityUtils.createAuthorityList("ROLE_OIV")));
+        FilterChain failing = (request, response) -> {
+            throw new IllegalStateException("guasto");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UsernameLoggingFilter()
+                .doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), failing))
+                .hasMessage("guasto");
+        // Tomcat logs the failure after the filter chain has returned: the tag is still there for that line.
+        assertThat(MDC.get(UsernameLoggingFilter.MDC_KEY)).isEqualTo("mario.rossi");
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        new LoggingContextCleaner().requestDestroyed(new jakarta.servlet.ServletRequestEvent(request.getServletContext(),
+                request));
+        assertThat(MDC.get(UsernameLoggingFilter.MDC_KEY)).isNull();
+    }
+
+    @Test
     void anonymousRequestsAreMarked() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
