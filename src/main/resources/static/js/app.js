@@ -186,3 +186,33 @@ document.addEventListener('htmx:configRequest', function (event) {
     }
   });
 })();
+
+// A form is sent once: a second click while the first is on its way (a double click on Salva) would send
+// the same save again. The buttons are disabled only after the browser has taken the clicked one's value.
+(function () {
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.method || form.method.toLowerCase() !== 'post') {
+      return;
+    }
+    if (form.hasAttribute('data-sending')) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sending', 'true');
+    window.setTimeout(function () {
+      form.querySelectorAll('button[type="submit"], input[type="submit"]').forEach(function (button) {
+        button.disabled = true;
+      });
+    }, 0);
+  });
+  // Back to the page from the browser's cache: its buttons work again.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-sending]').forEach(function (form) {
+      form.removeAttribute('data-sending');
+      form.querySelectorAll('button[type="submit"], input[type="submit"]').forEach(function (button) {
+        button.disabled = false;
+      });
+    });
+  });
+})();

@@ -144,6 +144,32 @@ public class Reports {
         sections.saveAndFlush(section);
     }
 
+    /** Whether saving {@code input} would store exactly what the section holds now. */
+    private static boolean sameAsStored(Access access, SectionDefinition definition, ReportSection section,
+            String annotations, SectionContent input) {
+        if (!java.util.Objects.equals(annotations, section.getAnnotations())) {
+            return false;
+        }
+        if (!access.canEditAnswers()) {
+            return true;
+        }
+        if (!java.util.Objects.equals(blankToNull(input.variations()), section.getVariations())
+                || !java.util.Objects.equals(definition.hasTextField() ? blankToNull(input.body()) : null,
+                        section.getBody())) {
+            return false;
+        }
+        for (QuestionDefinition question : definition.questions()) {
+            AnswerContent answer = input.answer(question.id());
+            String choice = question.kind().isChoice() ? blankToNull(answer.choice()) : null;
+            List<String> entries = question.hasList() ? answer.entries() : List.of();
+            if (!section.answerFor(question.id()).sameAs(choice, blankToNull(answer.motivation()),
+                    blankToNull(answer.examples()), entries)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     long create(long administrationId, int year, String username) {
         administrations.find(administrationId).filter(AdministrationView::active)
                 .orElseThrow(() -> new NotFoundException("administration " + administrationId));
@@ -428,10 +454,14 @@ public class Reports {
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        String annotations = definition.hasAnnotations() ? blankToNull(input.annotations()) : null;
         if (section.getVersion() != expectedVersion) {
+            if (confirm.isEmpty() && !confirmAll && sameAsStored(access, definition, section, annotations, input)) {
+                // The same content sent again (a double click, a second tab): already saved, not a conflict.
+                return section.getVersion();
+            }
             throw new SectionConflictException(ReportReader.stored(section));
         }
-        String annotations = definition.hasAnnotations() ? blankToNull(input.annotations()) : null;
         if (access.canEditAnswers()) {
             for (QuestionDefinition question : definition.questions()) {
                 AnswerContent answer = input.answer(question.id());

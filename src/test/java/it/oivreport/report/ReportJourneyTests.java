@@ -126,6 +126,24 @@ class ReportJourneyTests {
     }
 
     @Test
+    void doubleClickingSaveSavesOnce() {
+        AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
+        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
+        long id = reports.create(brescia, 2032, oiv);
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.open("/reports/" + id + "/sections/3");
+            browser.type("answers0.motivation", "Salvata con un doppio clic.");
+            browser.doubleClick(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 3 salvata.");
+            assertThat(browser.title()).doesNotStartWith("Modifica in conflitto");
+            assertThat(browser.value("answers0.motivation")).isEqualTo("Salvata con un doppio clic.");
+        }
+        assertThat(reports.section(access.of(id, oiv), 3).stored().version()).as("one save, one version").isEqualTo(1);
+    }
+
+    @Test
     void theDemoReportIsCompleteSectionBySection() {
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "staff").type("password", "demo");

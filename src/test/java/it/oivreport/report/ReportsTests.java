@@ -173,6 +173,21 @@ class ReportsTests {
     }
 
     @Test
+    void theSameContentSentTwiceIsSavedNotAConflict() {
+        SectionPage opened = reports.section(oiv, 1);
+        QuestionDefinition first = opened.section().questions().get(0);
+        SectionContent mine = content(Map.of(first.id(), new AnswerContent("SI", "Doppio clic", null, List.of())));
+        long saved = reports.saveSection(oiv, 1, opened.stored().version(), mine);
+        // The second click of a double click carries the version the page had.
+        assertThat(reports.saveSection(oiv, 1, opened.stored().version(), mine)).isEqualTo(saved);
+        assertThat(reports.section(oiv, 1).stored().version()).isEqualTo(saved);
+        // Different content on the old version is still a conflict.
+        assertThatThrownBy(() -> reports.saveSection(oiv, 1, opened.stored().version(),
+                content(Map.of(first.id(), new AnswerContent("NO", "Doppio clic", null, List.of())))))
+                .isInstanceOf(SectionConflictException.class);
+    }
+
+    @Test
     void staffChangeOnlyTheAnnotations() {
         SectionPage page = reports.section(oiv, 2);
         QuestionDefinition first = page.section().questions().get(0);

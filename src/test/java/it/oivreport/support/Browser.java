@@ -225,6 +225,12 @@ public final class Browser implements AutoCloseable {
         return check();
     }
 
+    /** Two clicks in quick succession, as an impatient user gives a button. */
+    public Browser doubleClick(By by) {
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(reachable(driver.findElement(by))).perform();
+        return check();
+    }
+
     /** Scrolls the element to the middle of the window, as a user would before clicking it. */
     private WebElement reachable(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
