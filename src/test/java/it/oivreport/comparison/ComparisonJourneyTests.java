@@ -35,9 +35,20 @@ class ComparisonJourneyTests {
                     .contains("Aggiunto:", "Tolto:", "anche dopo l'emergenza sanitaria");
             browser.screenshot("section-previous-year-desktop");
 
+            // The draft already says something: the proposal comes beside it, and replaces it only on request.
+            String written = browser.value("variations");
             browser.click(By.cssSelector("button[value=propose-variations]"));
+            assertThat(browser.value("variations")).isEqualTo(written);
+            browser.click(By.cssSelector("button[value='replace-variations:draft']"));
             assertThat(browser.value("variations")).startsWith("1.1: motivazione modificata.");
             browser.type("variations", browser.value("variations") + " Le altre risposte sono confermate.");
+            String typed = browser.value("variations");
+            // A proposal never replaces what the OIV wrote: it is shown beside it, to use or to add.
+            browser.click(By.cssSelector("button[value=no-variations]"));
+            assertThat(browser.value("variations")).isEqualTo(typed);
+            assertThat(browser.find(By.id("variations-proposal")).getText()).contains("Nessuna variazione",
+                    "Usa la proposta al posto del mio testo", "Aggiungi la proposta in fondo al mio testo");
+            browser.screenshot("section-proposal-beside-desktop");
             browser.click(By.cssSelector("button[value=confirm-section]"));
             assertThat(browser.find(By.cssSelector(".alert-success")).getText())
                     .isEqualTo("Sezione 1 salvata e risposte confermate.");

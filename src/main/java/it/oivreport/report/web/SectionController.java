@@ -49,6 +49,12 @@ class SectionController {
     static final String VIEW = "report/section";
     static final String CONFLICT_VIEW = "report/section-conflict";
     private static final Pattern REMOVE_ENTRY = Pattern.compile("remove-entry:(\\d+):(\\d+)");
+    /**
+     * Nessuna variazione ({@code no-variations}) or the drafted proposal ({@code propose-variations}); once the
+     * user has seen the proposal beside their own text, {@code replace-variations:none|draft} or
+     * {@code append-variations:none|draft}.
+     */
+    private static final Pattern PROPOSAL = Pattern.compile("(no|propose)-variations|(replace|append)-variations:(none|draft)");
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(\\w+).*");
     /** Every name the section form sends; group 1 is the question's index, group 2 the list entry's. */
     private static final Pattern FORM_FIELD = Pattern.compile("version|action|_csrf|lang|annotations|variations|body"
@@ -144,15 +150,36 @@ class SectionController {
             return render(page, aligned.withoutEntry(Integer.parseInt(remove.group(1)),
                     Integer.parseInt(remove.group(2))), model, permissions);
         }
-        if (action.equals("no-variations") || action.equals("propose-variations")) {
-            // Fills the field for the user to read and edit; saving stays the user's own action.
+        Matcher proposal = PROPOSAL.matcher(action);
+        if (proposal.matches()) {
+            // Fills the field for the user to read and edit; saving stays the user's own action. Text the user
+            // already wrote is never replaced without asking: the proposal is shown beside it, to use instead
+            // or to add at the end.
             model.addAttribute("unsaved", true);
             // Rendering runs the page contributors once; the comparison's draft is then in the model.
             String view = render(page, aligned, model, permissions);
-            String variations = action.equals("no-variations")
+            String kind = proposal.group(1) != null ? (proposal.group(1).equals("no") ? "none" : "draft")
+                    : proposal.group(3);
+            String proposed = kind.equals("none")
                     ? messages.getMessage("comparison.proposal.none", null, Locale.ITALIAN)
-                    : model.getAttribute("variationsProposal") instanceof String draft ? draft : aligned.variations();
-            model.addAttribute("form", aligned.withVariations(variations));
+                    : model.getAttribute("variationsProposal") instanceof String draft ? draft : null;
+            String typed = aligned.variations();
+            if (proposed == null || proposed.equals(typed)) {
+                return view;
+            }
+            switch (proposal.group(2) == null ? "" : proposal.group(2)) {
+                case "replace" -> model.addAttribute("form", aligned.withVariations(proposed));
+                case "append" -> model.addAttribute("form", aligned.withVariations(typed == null ? proposed
+                        : typed.stripTrailing() + "\n\n" + proposed));
+                default -> {
+                    if (typed == null || typed.isBlank()) {
+                        model.addAttribute("form", aligned.withVariations(proposed));
+                    } else {
+                        model.addAttribute("proposalOffered", proposed);
+                        model.addAttribute("proposalKind", kind);
+                    }
+                }
+            }
             return view;
         }
         if (action.startsWith("add-entry")) {

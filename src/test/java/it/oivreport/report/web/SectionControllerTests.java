@@ -219,6 +219,33 @@ class SectionControllerTests {
     }
 
     @Test
+    void nessunaVariazioneFillsAnEmptyFieldButNeverReplacesTypedText() throws Exception {
+        mvc.perform(valid().param("action", "no-variations").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("proposalOffered"))
+                .andExpect(content().string(containsString(">Nessuna variazione</textarea>")));
+        mvc.perform(valid().param("variations", "Il target 2.1 cambia.").param("action", "no-variations")
+                        .with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("proposalOffered", "Nessuna variazione"))
+                .andExpect(content().string(containsString(">Il target 2.1 cambia.</textarea>")))
+                .andExpect(content().string(containsString("value=\"replace-variations:none\"")))
+                .andExpect(content().string(containsString("value=\"append-variations:none\"")));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
+    @Test
+    void theUserChoosesToReplaceOrToAppendTheProposal() throws Exception {
+        mvc.perform(valid().param("variations", "Il mio testo.").param("action", "replace-variations:none")
+                        .with(user(oivMember())))
+                .andExpect(content().string(containsString(">Nessuna variazione</textarea>")));
+        mvc.perform(valid().param("variations", "Il mio testo.").param("action", "append-variations:none")
+                        .with(user(oivMember())))
+                .andExpect(content().string(containsString(">Il mio testo.\n\nNessuna variazione</textarea>")));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+    }
+
+    @Test
     void removingAnEntryChangesTheFormButSavesNothing() throws Exception {
         mvc.perform(valid().param("action", "remove-entry:0:0").with(user(oivMember())))
                 .andExpect(status().isOk())
