@@ -129,7 +129,7 @@ class ReportJourneyTests {
     void doubleClickingSaveSavesOnce() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
         long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
-        long id = reports.create(brescia, 2032, oiv);
+        long id = reports.create(brescia, 2033, oiv);
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");
             browser.click(By.cssSelector("main button[type=submit]"));
