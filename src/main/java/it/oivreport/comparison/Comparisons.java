@@ -106,7 +106,8 @@ public class Comparisons {
                         AnswerContent now = current.contents().get(section.number()).answer(question.id());
                         QuestionDefinition old = previousQuestions.get(question.code());
                         questions.add(compare(question, now, old,
-                                old == null ? null : previousAnswers.get(question.code())));
+                                old == null ? null : previousAnswers.get(question.code()),
+                                current.toConfirm().contains(question.id())));
                     }
                     return new ReportComparison.SectionComparison(section.number(), section.title(), questions,
                             proposal(questions), removed.getOrDefault(section.number(), List.of()));
@@ -118,6 +119,12 @@ public class Comparisons {
 
     static QuestionComparison compare(QuestionDefinition question, AnswerContent now, QuestionDefinition oldQuestion,
             AnswerContent was) {
+        return compare(question, now, oldQuestion, was, false);
+    }
+
+    /** {@code toConfirm}: the answer was copied from last year and the OIV has not confirmed it yet. */
+    static QuestionComparison compare(QuestionDefinition question, AnswerContent now, QuestionDefinition oldQuestion,
+            AnswerContent was, boolean toConfirm) {
         boolean noPrevious = oldQuestion == null || was == null || isEmpty(was);
         AnswerContent before = noPrevious ? AnswerContent.EMPTY : was;
         List<String> added = new ArrayList<>(now.entries());
@@ -128,7 +135,8 @@ public class Comparisons {
                 && Objects.equals(blank(now.motivation()), blank(before.motivation()))
                 && Objects.equals(blank(now.examples()), blank(before.examples()))
                 && now.entries().equals(before.entries());
-        ChangeClass changeClass = noPrevious ? ChangeClass.NUOVA : same ? ChangeClass.INVARIATA : ChangeClass.MODIFICATA;
+        ChangeClass changeClass = noPrevious ? ChangeClass.NUOVA
+                : !same ? ChangeClass.MODIFICATA : toConfirm ? ChangeClass.DA_CONFERMARE : ChangeClass.INVARIATA;
         return new QuestionComparison(question.code(), question.text(), changeClass,
                 oldQuestion == null ? null : label(oldQuestion, before.choice()), label(question, now.choice()),
                 before.motivation(), TextDiff.between(before.motivation(), now.motivation()), before.examples(),

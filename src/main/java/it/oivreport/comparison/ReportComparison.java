@@ -17,8 +17,10 @@ public record ReportComparison(long reportId, int year, PreviousReport previous,
             return ReportComparison.count(questions);
         }
 
+        /** Whether an answer changed, is new, or is gone: answers still to confirm are not changes. */
         public boolean hasChanges() {
-            return questions.stream().anyMatch(q -> q.changeClass() != ChangeClass.INVARIATA);
+            return questions.stream().anyMatch(q -> q.changeClass() != ChangeClass.INVARIATA
+                    && q.changeClass() != ChangeClass.DA_CONFERMARE);
         }
     }
 

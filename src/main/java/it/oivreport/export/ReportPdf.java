@@ -416,7 +416,7 @@ public class ReportPdf {
                     text("report.status." + comparison.previous().status())), body));
             document.add(new Paragraph(text("comparison.counts", counts.get(ChangeClass.INVARIATA),
                     counts.get(ChangeClass.MODIFICATA), counts.get(ChangeClass.NUOVA),
-                    counts.get(ChangeClass.NON_PIU_PRESENTE)), label));
+                    counts.get(ChangeClass.NON_PIU_PRESENTE), counts.get(ChangeClass.DA_CONFERMARE)), label));
             PdfPTable table = new PdfPTable(new float[] {0.8f, 1.6f, 6f});
             table.setWidthPercentage(100);
             table.setSpacingBefore(10);

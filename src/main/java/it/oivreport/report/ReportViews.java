@@ -123,8 +123,20 @@ public final class ReportViews {
         }
     }
 
-    /** The whole report at one moment. */
-    public record ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents) {
+    /**
+     * The whole report at one moment; {@code toConfirm} holds the ids of the questions whose answers were
+     * copied from last year and not yet confirmed.
+     */
+    public record ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents,
+            java.util.Set<Long> toConfirm) {
+
+        public ReportDocument {
+            toConfirm = toConfirm == null ? java.util.Set.of() : java.util.Set.copyOf(toConfirm);
+        }
+
+        public ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents) {
+            this(overview, contents, java.util.Set.of());
+        }
     }
 
     /** Everything the section page shows. */

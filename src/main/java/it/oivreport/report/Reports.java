@@ -416,11 +416,15 @@ public class Reports {
         ReportReader.StoredSections all = reader.sections(report.id());
         ReportOverview overview = overview(report, all);
         Map<Integer, SectionContent> contents = new LinkedHashMap<>();
+        java.util.Set<Long> toConfirm = new java.util.HashSet<>();
         for (SectionDefinition section : overview.questionnaire().sections()) {
             StoredSection stored = all.bySectionId().get(section.id());
             contents.put(section.number(), stored == null ? null : stored.content());
+            if (stored != null) {
+                toConfirm.addAll(stored.toConfirm());
+            }
         }
-        return new ReportDocument(overview, contents);
+        return new ReportDocument(overview, contents, toConfirm);
     }
 
     /**

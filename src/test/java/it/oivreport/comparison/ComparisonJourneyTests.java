@@ -59,7 +59,7 @@ class ComparisonJourneyTests {
             browser.click(By.partialLinkText("Confronto con il 2020"));
             String page = browser.find(By.tagName("main")).getText();
             assertThat(page).contains("Rispetto al rapporto 2020 (stato: Approvato).")
-                    .containsPattern("\\d+ invariate, [1-9]\\d* modificate, \\d+ nuove, 0 non più presenti");
+                    .containsPattern("\\d+ invariate, [1-9]\\d* modificate, \\d+ nuove, 0 non più presenti, [1-9]\\d* da confermare");
             browser.screenshot("comparison-desktop");
 
             // On paper last year's answers are there even if nobody opened them on screen.

@@ -61,6 +61,21 @@ class ComparisonsTests {
     }
 
     @Test
+    void anAnswerCopiedFromLastYearAndNotConfirmedIsToBeConfirmedNotUnchanged() {
+        ReportDocument unconfirmed = new ReportDocument(current().overview(), current().contents(), java.util.Set.of(211L));
+        ReportComparison comparison = comparisons.compare(unconfirmed, previous());
+        var section2 = comparison.sections().get(1);
+        assertThat(section2.questions().get(0).changeClass()).isEqualTo(ChangeClass.DA_CONFERMARE);
+        assertThat(comparison.counts()).containsEntry(ChangeClass.INVARIATA, 0L)
+                .containsEntry(ChangeClass.DA_CONFERMARE, 1L);
+        // Not a change either: the section's answers are the same text as last year's.
+        assertThat(section2.hasChanges()).isFalse();
+        // The same answer, once confirmed, is unchanged.
+        assertThat(comparisons.compare(current(), previous()).sections().get(1).questions().get(0).changeClass())
+                .isEqualTo(ChangeClass.INVARIATA);
+    }
+
+    @Test
     void aQuestionLeftEmptyLastYearIsNew() {
         QuestionComparison q = Comparisons.compare(Q11, new AnswerContent("SI", null, null, List.of()), Q11_OLD,
                 AnswerContent.EMPTY);
