@@ -62,24 +62,35 @@ public class LoginThrottle {
 
     /**
      * Counts one failure of this username from this client. The failure that reaches the limit sets the lock,
-     * twice as long as the pair's previous one, and starts a new count. One statement, so that parallel
-     * attempts cannot lose a count. Returns whether the pair is now locked.
+     * twice as long as the pair's previous one, and starts a new count. Returns the lock this failure set, if
+     * it set one. A pair that has not failed for {@link #FORGET_AFTER} is first reset; both statements are
+     * safe to run in parallel (the reset is idempotent, the count is one upsert), so no count is lost.
      */
     @Transactional
-    public boolean recordFailure(String username, String client) {
+    public Optional<Duration> recordFailure(String username, String client) {
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into login_attempt (username, client_address, failures, locks, locked_until, last_failure)
+                update login_attempt set failures = 0, locks = 0
+                where username = :username and client_address = :client and last_failure < :forgetBefore
+                """)
+                .param("username", key(username))
+                .param("client", client(client))
+                .param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
+                .update();
+        // failures goes back to 0 only when this failure reached the limit: then locked_until is the new lock.
+        return jdbc.sql("""
+                insert into login_attempt as a (username, client_address, failures, locks, locked_until, last_failure)
                 values (:username, :client, case when :max <= 1 then 0 else 1 end, case when :max <= 1 then 1 else 0 end,
                         case when :max <= 1 then cast(:now as timestamptz) + :base * interval '1 second' end, :now)
                 on conflict (username, client_address) do update set
-                    failures = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max then 0 else (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 end,
-                    locks = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max then (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end) + 1 else (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end) end,
-                    locked_until = case when (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.failures end) + 1 >= :max
+                    failures = case when a.failures + 1 >= :max then 0 else a.failures + 1 end,
+                    locks = case when a.failures + 1 >= :max then a.locks + 1 else a.locks end,
+                    locked_until = case when a.failures + 1 >= :max
                                         then cast(:now as timestamptz)
-                                             + least(:base * power(2, (case when login_attempt.last_failure < :forgetBefore then 0 else login_attempt.locks end)), :longest) * interval '1 second'
-                                        else login_attempt.locked_until end,
+                                             + least(:base * power(2, a.locks), :longest) * interval '1 second'
+                                        else a.locked_until end,
                     last_failure = :now
+                returning case when failures = 0 then locked_until end
                 """)
                 .param("username", key(username))
                 .param("client", client(client))
@@ -87,9 +98,9 @@ public class LoginThrottle {
                 .param("base", properties.lockDuration().toSeconds())
                 .param("longest", LONGEST_LOCK.toSeconds())
                 .param("now", Timestamp.from(now))
-                .param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
-                .update();
-        return isLocked(username, client);
+                .query(Timestamp.class)
+                .optional()
+                .map(until -> Duration.between(now, until.toInstant()));
     }
 
     /** A successful login from this client: its count starts again. Other clients keep theirs. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +20,14 @@ public class Memberships {
     private final MembershipRepository memberships;
     private final UserAccountRepository users;
     private final Clock clock;
-
     private final SecurityEvents events;
 
     Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock,
-            org.springframework.context.ApplicationEventPublisher publisher) {
-        this.events = new SecurityEvents(publisher, clock);
+            ApplicationEventPublisher publisher) {
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;
+        this.events = new SecurityEvents(publisher, clock);
     }
 
     /** A member of an administration, for lists and for counting approvals. */

@@ -1,19 +1,24 @@
 package it.oivreport.account;
 
 import it.oivreport.shared.web.SecurityHeaders;
-
 import it.oivreport.shared.web.UsernameLoggingFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import it.oivreport.shared.web.RecoveredForms;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -33,7 +38,6 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-
     /** How many minutes the lock that the last failed login met still lasts, for the login page. */
     public static final String LOCK_MINUTES_ATTRIBUTE = "oiv.login.lockMinutes";
 
@@ -49,8 +53,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
             UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages,
-            LocaleResolver localeResolver, org.springframework.context.ApplicationEventPublisher publisher,
-            java.time.Clock clock)
+            LocaleResolver localeResolver, ApplicationEventPublisher publisher, Clock clock)
             throws Exception {
         SecurityEvents events = new SecurityEvents(publisher, clock);
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
@@ -109,7 +112,7 @@ public class SecurityConfiguration {
     }
 
     /** Whole minutes, rounded up: a lock of 14 minutes 59 seconds is told as 15. */
-    private static long minutes(java.time.Duration duration) {
+    private static long minutes(Duration duration) {
         return Math.max(1, (duration.toSeconds() + 59) / 60);
     }
 
@@ -118,10 +121,10 @@ public class SecurityConfiguration {
         if (exception instanceof BadCredentialsException) {
             return "bad-credentials";
         }
-        if (exception instanceof org.springframework.security.authentication.LockedException) {
+        if (exception instanceof LockedException) {
             return "locked";
         }
-        if (exception instanceof org.springframework.security.authentication.DisabledException) {
+        if (exception instanceof DisabledException) {
             return "disabled";
         }
         return exception.getClass().getSimpleName();
@@ -131,20 +134,14 @@ public class SecurityConfiguration {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             String username = request.getParameter("username");
             String client = request.getRemoteAddr();
-            boolean lockedNow = false;
-            if (exception instanceof BadCredentialsException) {
-                boolean lockedBefore = throttle.isLocked(username, client);
-                lockedNow = throttle.recordFailure(username, client) && !lockedBefore;
-            }
+            Optional<Duration> newLock = exception instanceof BadCredentialsException
+                    ? throttle.recordFailure(username, client) : Optional.empty();
             events.publish(SecurityEvent.Kind.LOGIN_FAILED, username, failure(exception), client);
-            if (lockedNow) {
-                events.publish(SecurityEvent.Kind.LOCKED_OUT, username,
-                        "for " + throttle.remainingLock(username, client).map(SecurityConfiguration::minutes).orElse(0L)
-                                + " min", client);
-            }
+            newLock.ifPresent(lock -> events.publish(SecurityEvent.Kind.LOCKED_OUT, username,
+                    "for " + minutes(lock) + " min", client));
             // Keep what was typed, so the user only retypes the password.
             request.getSession().setAttribute(LOGIN_USERNAME_ATTRIBUTE, username);
-            var lock = throttle.remainingLock(username, client);
+            Optional<Duration> lock = newLock.isPresent() ? newLock : throttle.remainingLock(username, client);
             lock.ifPresent(remaining -> request.getSession().setAttribute(LOCK_MINUTES_ATTRIBUTE, minutes(remaining)));
             redirect(request, response, lock.isPresent() ? "/login?locked" : "/login?error");
         };

@@ -1,13 +1,13 @@
 package it.oivreport.account;
 
 import it.oivreport.account.SecurityEvent.Kind;
-import it.oivreport.shared.Refusal;
-import java.util.Optional;
-
 import it.oivreport.shared.LikePatterns;
+import it.oivreport.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -27,8 +27,7 @@ public class UserAccounts {
     private final SecurityEvents events;
 
     UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            PasswordPolicy policy, Clock clock, SessionRegistry sessions,
-            org.springframework.context.ApplicationEventPublisher publisher) {
+            PasswordPolicy policy, Clock clock, SessionRegistry sessions, ApplicationEventPublisher publisher) {
         this.users = users;
         this.events = new SecurityEvents(publisher, clock);
         this.sessions = sessions;

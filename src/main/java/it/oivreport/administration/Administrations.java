@@ -1,13 +1,12 @@
 package it.oivreport.administration;
 
-import it.oivreport.shared.Refusal;
-import java.util.Optional;
-
 import it.oivreport.shared.LikePatterns;
+import it.oivreport.shared.Refusal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import it.oivreport.shared.web.RequestMemo;
@@ -30,8 +29,6 @@ public class Administrations {
         this.administrations = administrations;
         this.clock = clock;
     }
-
-    /** Thrown when the name or the IPA code is already used by another administration. */
 
     /** Administrations shown per page in lists. */
     public static final int PAGE_SIZE = 50;

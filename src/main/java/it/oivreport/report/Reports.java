@@ -144,30 +144,33 @@ public class Reports {
         sections.saveAndFlush(section);
     }
 
-    /** Whether saving {@code input} would store exactly what the section holds now. */
+    /** An answer as it is stored: blanks are null, and only the fields the question has. */
+    private record StoredAnswer(String choice, String motivation, String examples, List<String> entries) {
+
+        static StoredAnswer of(QuestionDefinition question, AnswerContent answer) {
+            return new StoredAnswer(question.kind().isChoice() ? blankToNull(answer.choice()) : null,
+                    blankToNull(answer.motivation()), blankToNull(answer.examples()),
+                    question.hasList() ? answer.entries() : List.of());
+        }
+
+        boolean sameAs(ReportAnswer stored) {
+            return stored.sameAs(choice, motivation, examples, entries);
+        }
+    }
+
+    /** Whether saving would store exactly what the section holds now (only what this user may edit). */
     private static boolean sameAsStored(Access access, SectionDefinition definition, ReportSection section,
-            String annotations, SectionContent input) {
+            String annotations, String variations, String body, SectionContent input) {
         if (!java.util.Objects.equals(annotations, section.getAnnotations())) {
             return false;
         }
         if (!access.canEditAnswers()) {
             return true;
         }
-        if (!java.util.Objects.equals(blankToNull(input.variations()), section.getVariations())
-                || !java.util.Objects.equals(definition.hasTextField() ? blankToNull(input.body()) : null,
-                        section.getBody())) {
-            return false;
-        }
-        for (QuestionDefinition question : definition.questions()) {
-            AnswerContent answer = input.answer(question.id());
-            String choice = question.kind().isChoice() ? blankToNull(answer.choice()) : null;
-            List<String> entries = question.hasList() ? answer.entries() : List.of();
-            if (!section.answerFor(question.id()).sameAs(choice, blankToNull(answer.motivation()),
-                    blankToNull(answer.examples()), entries)) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Objects.equals(variations, section.getVariations())
+                && java.util.Objects.equals(body, section.getBody())
+                && definition.questions().stream().allMatch(question ->
+                        StoredAnswer.of(question, input.answer(question.id())).sameAs(section.answerFor(question.id())));
     }
 
     long create(long administrationId, int year, String username) {
@@ -459,8 +462,11 @@ public class Reports {
         ReportSection section = sections.findWithAnswers(report.getId(), definition.id())
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         String annotations = definition.hasAnnotations() ? blankToNull(input.annotations()) : null;
+        String variations = blankToNull(input.variations());
+        String body = definition.hasTextField() ? blankToNull(input.body()) : null;
         if (section.getVersion() != expectedVersion) {
-            if (confirm.isEmpty() && !confirmAll && sameAsStored(access, definition, section, annotations, input)) {
+            if (confirm.isEmpty() && !confirmAll
+                    && sameAsStored(access, definition, section, annotations, variations, body, input)) {
                 // The same content sent again (a double click, a second tab): already saved, not a conflict.
                 return section.getVersion();
             }
@@ -468,22 +474,18 @@ public class Reports {
         }
         if (access.canEditAnswers()) {
             for (QuestionDefinition question : definition.questions()) {
-                AnswerContent answer = input.answer(question.id());
-                String choice = question.kind().isChoice() ? blankToNull(answer.choice()) : null;
-                if (choice != null && question.option(choice).isEmpty()) {
+                StoredAnswer answer = StoredAnswer.of(question, input.answer(question.id()));
+                if (answer.choice() != null && question.option(answer.choice()).isEmpty()) {
                     throw new IllegalArgumentException("invalid choice for question " + question.code());
                 }
-                List<String> entries = question.hasList() ? answer.entries() : List.of();
                 ReportAnswer stored = section.answerFor(question.id());
-                boolean carriedAndUntouched = !stored.isConfirmed() && stored.sameAs(choice,
-                        blankToNull(answer.motivation()), blankToNull(answer.examples()), entries);
-                stored.update(choice, blankToNull(answer.motivation()), blankToNull(answer.examples()), entries);
+                boolean carriedAndUntouched = !stored.isConfirmed() && answer.sameAs(stored);
+                stored.update(answer.choice(), answer.motivation(), answer.examples(), answer.entries());
                 if (carriedAndUntouched && !confirmAll && !confirm.contains(question.id())) {
                     stored.leaveToConfirm();
                 }
             }
-            section.update(annotations, blankToNull(input.variations()),
-                    definition.hasTextField() ? blankToNull(input.body()) : null, clock.instant(), access.username());
+            section.update(annotations, variations, body, clock.instant(), access.username());
         } else {
             section.update(annotations, section.getVariations(), section.getBody(), clock.instant(), access.username());
         }

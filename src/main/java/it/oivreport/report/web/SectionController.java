@@ -78,14 +78,14 @@ class SectionController {
     /**
      * The form binds only the fields the section page has, with indices in range: anything else (an index
      * past the section's questions or the list's entries, a non-numeric one, an unknown field) is a form this
-     * page did not send, answered 400 before anything is bound, and nothing changes. So is a field sent twice.
+     * page did not send, answered 400 before anything is bound, and nothing changes. A field sent twice is
+     * refused before this, for every form (shared.web.SingleValuedParameters).
      */
     @InitBinder("form")
     void initBinder(WebDataBinder binder, HttpServletRequest request) {
-        for (var parameter : request.getParameterMap().entrySet()) {
-            Matcher field = FORM_FIELD.matcher(parameter.getKey());
-            // A field sent twice would be bound as both values joined by a comma: text nobody wrote.
-            boolean inRange = parameter.getValue().length == 1 && field.matches()
+        for (String name : request.getParameterMap().keySet()) {
+            Matcher field = FORM_FIELD.matcher(name);
+            boolean inRange = field.matches()
                     && (field.group(1) == null || Integer.parseInt(field.group(1)) < MAX_QUESTIONS)
                     && (field.group(2) == null || Integer.parseInt(field.group(2)) < 2 * SectionForm.MAX_ENTRIES);
             if (!inRange) {

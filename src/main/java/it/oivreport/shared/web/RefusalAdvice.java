@@ -3,10 +3,12 @@ package it.oivreport.shared.web;
 import it.oivreport.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -28,10 +30,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The one place where refusals become answers. A form whose handler says where to go back
- * ({@link OnRefusal}) returns there with the message and what the user typed (Post/Redirect/Get), unless
- * the refusal is a 403, which keeps its status; a client
- * that asked for JSON gets {@code {"message": …}}; anything else gets the error page with the refusal's
- * status and its own Italian message. A refusal is expected: it is logged at INFO, without a stack trace.
+ * ({@link OnRefusal}) returns there with the message and what the user typed (Post/Redirect/Get), unless the
+ * refusal is a 403, which keeps its status; a client that asked for JSON gets {@code {"message": …}};
+ * anything else gets the error page with the refusal's status and its own Italian message. A refusal is expected: it is logged at INFO, without a stack trace.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -74,8 +75,8 @@ class RefusalAdvice {
         return page(HttpStatus.CONFLICT, messages.getMessage("error.409.text", null, locale));
     }
 
-    /** The error page, for a refusal with nowhere to go back to; also used for malformed requests. */
-    static ModelAndView page(HttpStatus status, String message) {
+    /** The error page, for a refusal with nowhere to go back to, with the refusal's own message. */
+    private static ModelAndView page(HttpStatus status, String message) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("errorKind", ErrorPageAttributes.kindOf(status.value()));
@@ -98,18 +99,15 @@ class RefusalAdvice {
         }
         String target = back.target().isEmpty() ? null : variables.getOrDefault(back.target(), "");
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put(RefusalNotice.ATTRIBUTE, new RefusalNotice(back.panel(), target, refusal.status().value(), refusal.messageKey(),
-                refusal.arguments(), kept));
+        flash.put(RefusalNotice.ATTRIBUTE, new RefusalNotice(back.panel(), target, refusal.status().value(),
+                refusal.messageKey(), refusal.arguments(), kept));
         RequestContextUtils.saveOutputFlashMap(location, request, response);
         return new ModelAndView("redirect:" + location);
     }
 
     private static boolean wantsJson(HandlerMethod handler, HttpServletRequest request) {
+        // Merged: @PostMapping(produces = …) counts as @RequestMapping(produces = …).
         RequestMapping mapping = handler.getMethodAnnotation(RequestMapping.class);
-        if (mapping == null) {
-            mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                    RequestMapping.class);
-        }
         if (mapping != null && List.of(mapping.produces()).contains(MediaType.APPLICATION_JSON_VALUE)) {
             return true;
         }
@@ -121,7 +119,7 @@ class RefusalAdvice {
     }
 
     /** Template variables that are not in the request expand to "". */
-    private static final class DefaultingMap extends java.util.AbstractMap<String, String> {
+    private static final class DefaultingMap extends AbstractMap<String, String> {
         private final Map<String, String> values;
 
         DefaultingMap(Map<String, String> values) {
@@ -139,7 +137,7 @@ class RefusalAdvice {
         }
 
         @Override
-        public java.util.Set<Entry<String, String>> entrySet() {
+        public Set<Entry<String, String>> entrySet() {
             return values.entrySet();
         }
     }
