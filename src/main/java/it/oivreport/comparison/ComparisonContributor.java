@@ -2,6 +2,7 @@ package it.oivreport.comparison;
 
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportPageContributor;
+import it.oivreport.report.ReportViews.SectionText;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,6 +33,8 @@ class ComparisonContributor implements ReportPageContributor {
             model.addAttribute("questionComparisons", byCode);
             model.addAttribute("removedQuestions", view.section().removed());
             model.addAttribute("variationsProposal", view.section().proposal());
+            model.addAttribute("bodyComparison", view.section().text(SectionText.BODY));
+            model.addAttribute("annotationsComparison", view.section().text(SectionText.ANNOTATIONS));
         });
     }
 }

@@ -6,6 +6,8 @@ import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportViews.AnswerContent;
 import it.oivreport.report.ReportViews.ReportDocument;
+import it.oivreport.report.ReportViews.SectionContent;
+import it.oivreport.report.ReportViews.SectionText;
 import it.oivreport.report.Reports;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,12 +111,47 @@ public class Comparisons {
                                 old == null ? null : previousAnswers.get(question.code()),
                                 current.toConfirm().contains(question.id())));
                     }
+                    Map<SectionText, QuestionComparison> texts = texts(section, current, previous);
+                    List<QuestionComparison> gone = removed.getOrDefault(section.number(), List.of());
                     return new ReportComparison.SectionComparison(section.number(), section.title(), questions,
-                            proposal(questions), removed.getOrDefault(section.number(), List.of()));
+                            proposal(questions, List.copyOf(texts.values()), gone), gone, texts,
+                            current.noChangeOverride(section.number()).orElse(null));
                 }).toList();
         var overview = current.overview();
         return new ReportComparison(overview.id(), overview.year(), overview.previous(), sections,
                 removed.values().stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * A section's own texts compared with those of the section of the same number last year: section 9's
+     * description and the annotations, word by word, classed as answers are.
+     */
+    private Map<SectionText, QuestionComparison> texts(SectionDefinition section, ReportDocument current,
+            ReportDocument previous) {
+        SectionContent now = current.contents().get(section.number());
+        SectionContent was = previous.overview().questionnaire().section(section.number())
+                .map(s -> previous.contents().get(s.number())).orElse(null);
+        Map<SectionText, QuestionComparison> texts = new java.util.EnumMap<>(SectionText.class);
+        if (section.hasTextField()) {
+            texts.put(SectionText.BODY, compareText(section.textFieldLabel(), now == null ? null : now.body(),
+                    was == null ? null : was.body(), current.textToConfirm(section.number(), SectionText.BODY)));
+        }
+        if (section.hasAnnotations()) {
+            texts.put(SectionText.ANNOTATIONS, compareText(text("section.field.annotations"), now == null ? null : now.annotations(),
+                    was == null ? null : was.annotations(),
+                    current.textToConfirm(section.number(), SectionText.ANNOTATIONS)));
+        }
+        return texts;
+    }
+
+    static QuestionComparison compareText(String label, String now, String was, boolean toConfirm) {
+        String before = blank(was);
+        String after = blank(now);
+        ChangeClass changeClass = before == null ? (after == null ? ChangeClass.INVARIATA : ChangeClass.NUOVA)
+                : !Objects.equals(before, after) ? ChangeClass.MODIFICATA
+                : toConfirm ? ChangeClass.DA_CONFERMARE : ChangeClass.INVARIATA;
+        return new QuestionComparison("", label, changeClass, null, null, before, TextDiff.between(before, after),
+                null, TextDiff.between(null, null), List.of(), List.of(), List.of());
     }
 
     static QuestionComparison compare(QuestionDefinition question, AnswerContent now, QuestionDefinition oldQuestion,
@@ -143,8 +180,15 @@ public class Comparisons {
                 TextDiff.between(before.examples(), now.examples()), before.entries(), added, removedEntries);
     }
 
-    /** The drafted "Variazioni rispetto al ciclo precedente" of a section, in plain Italian. */
     String proposal(List<QuestionComparison> questions) {
+        return proposal(questions, List.of(), List.of());
+    }
+
+    /**
+     * The drafted "Variazioni rispetto al ciclo precedente" of a section, in plain Italian: each changed, new
+     * or removed answer, then each changed section text.
+     */
+    String proposal(List<QuestionComparison> questions, List<QuestionComparison> texts, List<QuestionComparison> gone) {
         List<String> sentences = new ArrayList<>();
         for (QuestionComparison q : questions) {
             if (q.changeClass() == ChangeClass.NUOVA) {
@@ -167,6 +211,18 @@ public class Comparisons {
                     parts.add(text("comparison.proposal.examples"));
                 }
                 sentences.add(q.code() + ": " + String.join("; ", parts) + ".");
+            }
+        }
+        for (QuestionComparison q : gone) {
+            sentences.add(text("comparison.proposal.gone", q.code()));
+        }
+        for (QuestionComparison t : texts) {
+            if (t.changeClass() == ChangeClass.NUOVA) {
+                sentences.add(text("comparison.proposal.text.new", t.text()));
+            } else if (t.changeClass() == ChangeClass.MODIFICATA) {
+                boolean emptied = t.motivationDiff().stream().allMatch(d -> d.kind() == TextDiff.Kind.DELETED);
+                sentences.add(text(emptied ? "comparison.proposal.text.removed" : "comparison.proposal.text.changed",
+                        t.text()));
             }
         }
         return sentences.isEmpty() ? text("comparison.proposal.none") : String.join(" ", sentences);

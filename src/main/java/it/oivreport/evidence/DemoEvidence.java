@@ -28,9 +28,11 @@ class DemoEvidence implements ApplicationRunner {
     private final ReportAccess access;
     private final Administrations administrations;
     private final UserDetailsService users;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DemoEvidence(Evidences evidences, EvidenceRepository evidence, Reports reports, ReportAccess access,
-            Administrations administrations, UserDetailsService users) {
+            Administrations administrations, UserDetailsService users, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.evidences = evidences;
         this.evidence = evidence;
         this.reports = reports;
@@ -51,6 +53,12 @@ class DemoEvidence implements ApplicationRunner {
                 List.of(file("delibera-giunta-12-2021.pdf")));
         evidences.attach(staff, 2, "2.3", "Estrazione degli indicatori dai sistemi camerali",
                 List.of(file("indicatori-2021.csv")));
+        // Filed in the 2021 cycle, like the draft they belong to.
+        jdbc.update("""
+                update evidence e set uploaded_at = ?::timestamptz + o.n * interval '2 hours'
+                from (select id, row_number() over (order by uploaded_at, id) as n from evidence where report_id = ?) o
+                where e.id = o.id""", java.sql.Timestamp.from(java.time.LocalDateTime.of(2021, 1, 19, 9, 0)
+                .atZone(java.time.ZoneId.of("Europe/Rome")).toInstant()), reportId);
     }
 
     private static Evidences.Incoming file(String name) {

@@ -3,6 +3,7 @@ package it.oivreport.export;
 import it.oivreport.comparison.ChangeClass;
 import it.oivreport.comparison.QuestionComparison;
 import it.oivreport.comparison.ReportComparison;
+import it.oivreport.report.ReportViews.SectionText;
 import it.oivreport.questionnaire.QuestionnaireDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.OptionDefinition;
 import it.oivreport.report.ReportStatus;
@@ -31,8 +32,14 @@ public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, Lis
     public record Part(int number, String title, List<Section> sections) {
     }
 
+    /**
+     * @param textChange how the section's own text compares with the previous cycle's; null without one
+     * @param annotationsChange how the annotations compare; null without a previous report or annotations
+     * @param noChangeReason why "Nessuna variazione" was kept although something changed, if it was
+     */
     public record Section(int number, String title, SectionState state, String text, String annotations,
-            String variations, List<Question> questions) {
+            String variations, List<Question> questions, ChangeClass textChange, ChangeClass annotationsChange,
+            String noChangeReason) {
     }
 
     /**
@@ -53,8 +60,10 @@ public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, Lis
 
     public static ReportJson of(ReportDocument document, ReportComparison comparison) {
         java.util.Map<String, QuestionComparison> compared = new java.util.HashMap<>();
+        java.util.Map<Integer, ReportComparison.SectionComparison> sectionsCompared = new java.util.HashMap<>();
         if (comparison != null) {
             comparison.sections().forEach(s -> s.questions().forEach(q -> compared.put(q.code(), q)));
+            comparison.sections().forEach(s -> sectionsCompared.put(s.number(), s));
         }
         var overview = document.overview();
         QuestionnaireDefinition q = overview.questionnaire();
@@ -73,8 +82,14 @@ public record ReportJson(ReportInfo report, QuestionnaireInfo questionnaire, Lis
                                 label, answer.motivation(), question.examplesLabel(), answer.examples(),
                                 question.listLabel(), answer.entries(), c == null ? null : c.changeClass(), previous);
                     }).toList();
+                    ReportComparison.SectionComparison sc = sectionsCompared.get(section.number());
+                    QuestionComparison body = sc == null ? null : sc.text(SectionText.BODY);
+                    QuestionComparison annotations = sc == null ? null : sc.text(SectionText.ANNOTATIONS);
                     return new Section(section.number(), section.title(), overview.state(section.number()),
-                            content.body(), content.annotations(), content.variations(), questions);
+                            content.body(), content.annotations(), content.variations(), questions,
+                            body == null ? null : body.changeClass(),
+                            annotations == null ? null : annotations.changeClass(),
+                            document.noChangeOverride(section.number()).map(o -> o.reason()).orElse(null));
                 }).toList())).toList();
         return new ReportJson(
                 new ReportInfo(overview.id(), overview.administrationName(), overview.year(), overview.status(),

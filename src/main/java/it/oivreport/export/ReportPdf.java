@@ -29,6 +29,7 @@ import it.oivreport.comparison.ChangeClass;
 import it.oivreport.comparison.Comparisons;
 import it.oivreport.comparison.QuestionComparison;
 import it.oivreport.comparison.ReportComparison;
+import it.oivreport.comparison.TextDiff;
 import it.oivreport.evidence.EvidenceView;
 import it.oivreport.evidence.Evidences;
 import it.oivreport.questionnaire.QuestionnaireDefinition.PartDefinition;
@@ -362,30 +363,49 @@ public class ReportPdf {
                 }
                 document.add(head);
                 block(document, q.kind().isChoice() ? text("pdf.motivation") : text("pdf.answer"), answer.motivation());
-                if (q.examplesLabel() != null) {
+                // In the template's order: the Esempio box, then the Specificare list, unless it says otherwise.
+                if (q.listFirst()) {
+                    list(document, q, answer);
+                }
+                if (q.hasExamples()) {
                     block(document, q.examplesLabel(), answer.examples());
                 }
-                if (q.hasList()) {
-                    Paragraph list = new Paragraph(q.listLabel(), label);
-                    list.setSpacingBefore(4);
-                    document.add(list);
-                    if (answer.entries().isEmpty()) {
-                        document.add(new Paragraph("—", body));
-                    }
-                    for (String entry : answer.entries()) {
-                        Paragraph item = new Paragraph("•  " + entry, body);
-                        item.setIndentationLeft(10);
-                        document.add(item);
-                    }
+                if (!q.listFirst()) {
+                    list(document, q, answer);
                 }
             }
             if (section.hasTextField()) {
-                block(document, section.textFieldLabel(), stored.body());
+                // The template has no label over the section's own text: the text follows the heading.
+                Paragraph text = new Paragraph(blankToDash(stored.body()), body);
+                text.setLeading(14.5f);
+                text.setSpacingBefore(6);
+                document.add(text);
             }
             if (section.hasAnnotations()) {
                 block(document, text("section.field.annotations"), stored.annotations());
             }
             block(document, text("section.field.variations"), stored.variations());
+        }
+
+        private void list(Document document, QuestionDefinition q, AnswerContent answer) throws DocumentException {
+            if (!q.hasList()) {
+                return;
+            }
+            Paragraph list = new Paragraph(q.listLabel(), label);
+            list.setSpacingBefore(4);
+            document.add(list);
+            if (answer.entries().isEmpty()) {
+                document.add(new Paragraph("—", body));
+            }
+            for (String entry : answer.entries()) {
+                Paragraph item = new Paragraph("•  " + entry, body);
+                item.setIndentationLeft(10);
+                document.add(item);
+            }
+        }
+
+        private static String blankToDash(String value) {
+            return value == null || value.isBlank() ? "—" : value.strip();
         }
 
         /** Starts a new page unless at least {@code points} are left on this one. */
@@ -400,7 +420,7 @@ public class ReportPdf {
             Paragraph name = new Paragraph(title, label);
             name.setSpacingBefore(4);
             document.add(name);
-            Paragraph text = new Paragraph(value == null || value.isBlank() ? "—" : value.strip(), body);
+            Paragraph text = new Paragraph(blankToDash(value), body);
             text.setLeading(14.5f);
             document.add(text);
         }
@@ -433,6 +453,19 @@ public class ReportPdf {
                         row(table, q);
                     }
                 }
+                // The section's own texts, then "Nessuna variazione" kept on purpose, with its reason.
+                for (QuestionComparison t : section.texts()) {
+                    if (t.changeClass() != ChangeClass.INVARIATA) {
+                        textRow(table, section.number(), t);
+                    }
+                }
+                if (section.noChangeOverride() != null) {
+                    var override = section.noChangeOverride();
+                    table.addCell(padded(new PdfPCell(new Phrase(text("pdf.section.short", section.number()), body))));
+                    table.addCell(padded(new PdfPCell(new Phrase(text("pdf.variations.override"), body))));
+                    table.addCell(padded(new PdfPCell(new Phrase(text("section.noChange.recorded", override.by(),
+                            DATE_TIME.withZone(ZoneId.systemDefault()).format(override.at()), override.reason()), body))));
+                }
             }
             comparison.removed().forEach(q -> row(table, q));
             document.add(table);
@@ -461,6 +494,18 @@ public class ReportPdf {
                 what.add(text("comparison.proposal.examples"));
             }
             table.addCell(padded(new PdfPCell(new Phrase(what.isEmpty() ? q.text() : String.join("; ", what), body))));
+        }
+
+        private void textRow(PdfPTable table, int sectionNumber, QuestionComparison t) {
+            table.addCell(padded(new PdfPCell(new Phrase(text("pdf.section.short", sectionNumber), body))));
+            table.addCell(padded(new PdfPCell(new Phrase(text("comparison.class." + t.changeClass()), body))));
+            String what = switch (t.changeClass()) {
+                case NUOVA -> text("comparison.proposal.text.new", t.text());
+                case MODIFICATA -> text(t.motivationDiff().stream().allMatch(d -> d.kind() == TextDiff.Kind.DELETED)
+                        ? "comparison.proposal.text.removed" : "comparison.proposal.text.changed", t.text());
+                default -> t.text();
+            };
+            table.addCell(padded(new PdfPCell(new Phrase(what, body))));
         }
 
         private static PdfPCell padded(PdfPCell cell) {

@@ -21,8 +21,32 @@ public record QuestionnaireDefinition(long id, String code, int number, String t
         }
     }
 
+    /**
+     * @param examplesLabel the label of the question's Esempio box ("Esempio", "Esempi"), or null when the
+     *        template has none
+     * @param listFirst whether the template puts the Specificare list before the Esempio box
+     * @param choiceRequired false for a choice that may be left out when the motivation answers the question
+     *        (the template's own options for it are not known, so no answer is forced into a box)
+     */
     public record QuestionDefinition(long id, String code, String text, AnswerKind kind, String examplesLabel,
-            String listLabel, List<OptionDefinition> options) {
+            String listLabel, boolean listFirst, boolean choiceRequired, List<OptionDefinition> options) {
+
+        public QuestionDefinition(long id, String code, String text, AnswerKind kind, String examplesLabel,
+                String listLabel, List<OptionDefinition> options) {
+            this(id, code, text, kind, examplesLabel, listLabel, false, true, options);
+        }
+
+        public boolean hasExamples() {
+            return examplesLabel != null;
+        }
+
+        /** Whether the answer is given: the choice, or for a free text or an optional choice, the motivation. */
+        public boolean answered(boolean hasChoice, boolean hasMotivation) {
+            if (!kind.isChoice()) {
+                return hasMotivation;
+            }
+            return hasChoice || (!choiceRequired && hasMotivation);
+        }
 
         public boolean hasList() {
             return listLabel != null;

@@ -22,7 +22,7 @@ record QuestionnaireFile(String code, int number, String title, String headerNot
     }
 
     record QuestionEntry(String code, String text, AnswerKind kind, String examplesLabel, String listLabel,
-            List<OptionEntry> options) {
+            boolean listFirst, boolean choiceRequired, List<OptionEntry> options) {
     }
 
     record OptionEntry(String code, String label) {
@@ -68,9 +68,23 @@ record QuestionnaireFile(String code, int number, String title, String headerNot
                                     file.text(option, "label", "an option of " + kind)));
                         }
                     }
+                    // "examples: false": the template has no Esempio box for this question.
+                    boolean examples = file.flag(question, "examples", true, questionWhere);
+                    if (!examples && question.containsKey("examples-label")) {
+                        throw file.error(questionWhere + " has 'examples: false' and an 'examples-label'");
+                    }
+                    String listLabel = (String) question.get("list-label");
+                    boolean listFirst = file.flag(question, "list-first", false, questionWhere);
+                    if (listFirst && listLabel == null) {
+                        throw file.error(questionWhere + " has 'list-first' but no 'list-label'");
+                    }
+                    boolean choiceRequired = file.flag(question, "choice-required", true, questionWhere);
+                    if (!choiceRequired && !kind.isChoice()) {
+                        throw file.error(questionWhere + " has 'choice-required' but no choice");
+                    }
                     questions.add(new QuestionEntry(code, file.text(question, "text", questionWhere), kind,
-                            (String) question.getOrDefault("examples-label", "Esempio"),
-                            (String) question.get("list-label"), List.copyOf(options)));
+                            examples ? (String) question.getOrDefault("examples-label", "Esempio") : null,
+                            listLabel, listFirst, choiceRequired, List.copyOf(options)));
                 }
                 String textField = (String) section.get("text-field");
                 if (questions.isEmpty() && textField == null) {
@@ -116,6 +130,17 @@ record QuestionnaireFile(String code, int number, String title, String headerNot
                 return value;
             }
             throw error(what + " needs a whole number '" + key + "'");
+        }
+
+        boolean flag(Map<String, Object> map, String key, boolean otherwise, String what) {
+            Object value = map.get(key);
+            if (value == null) {
+                return otherwise;
+            }
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            throw error(what + " needs true or false for '" + key + "'");
         }
 
         AnswerKind kind(Map<String, Object> map, String what) {

@@ -86,7 +86,7 @@ class QuestionnaireLoader implements ApplicationRunner {
                         sectionEntry.annotations(), sectionEntry.textField());
                 for (QuestionnaireFile.QuestionEntry q : sectionEntry.questions()) {
                     QuestionnaireVersion.Question question = section.addQuestion(q.code(), q.text(), q.kind(),
-                            q.examplesLabel(), q.listLabel());
+                            q.examplesLabel(), q.listLabel(), q.listFirst(), q.choiceRequired());
                     q.options().forEach(option -> question.addOption(option.code(), option.label()));
                 }
             }

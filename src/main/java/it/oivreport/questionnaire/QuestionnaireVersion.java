@@ -157,8 +157,10 @@ class QuestionnaireVersion {
             this.textFieldLabel = textFieldLabel;
         }
 
-        Question addQuestion(String code, String text, AnswerKind kind, String examplesLabel, String listLabel) {
-            Question question = new Question(this, questions.size() + 1, code, text, kind, examplesLabel, listLabel);
+        Question addQuestion(String code, String text, AnswerKind kind, String examplesLabel, String listLabel,
+                boolean listFirst, boolean choiceRequired) {
+            Question question = new Question(this, questions.size() + 1, code, text, kind, examplesLabel, listLabel,
+                    listFirst, choiceRequired);
             questions.add(question);
             return question;
         }
@@ -195,6 +197,12 @@ class QuestionnaireVersion {
         @Column(name = "list_label")
         private String listLabel;
 
+        @Column(name = "list_first")
+        private boolean listFirst;
+
+        @Column(name = "choice_required")
+        private boolean choiceRequired = true;
+
         @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
         @OrderBy("position")
         private List<Option> options = new ArrayList<>();
@@ -203,7 +211,9 @@ class QuestionnaireVersion {
         }
 
         Question(Section section, int position, String code, String text, AnswerKind kind, String examplesLabel,
-                String listLabel) {
+                String listLabel, boolean listFirst, boolean choiceRequired) {
+            this.listFirst = listFirst;
+            this.choiceRequired = choiceRequired;
             this.section = section;
             this.position = position;
             this.code = code;
@@ -219,7 +229,7 @@ class QuestionnaireVersion {
 
         QuestionnaireDefinition.QuestionDefinition toDefinition() {
             return new QuestionnaireDefinition.QuestionDefinition(id, code, text, kind, examplesLabel, listLabel,
-                    options.stream().map(o -> new QuestionnaireDefinition.OptionDefinition(o.code, o.label)).toList());
+                    listFirst, choiceRequired, options.stream().map(o -> new QuestionnaireDefinition.OptionDefinition(o.code, o.label)).toList());
         }
     }
 

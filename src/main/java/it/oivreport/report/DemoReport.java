@@ -41,13 +41,15 @@ class DemoReport implements ApplicationRunner {
     private final ReportRepository repository;
     private final Questionnaires questionnaires;
     private final Administrations administrations;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DemoReport(Reports reports, ReportRepository repository, Questionnaires questionnaires,
-            Administrations administrations) {
+            Administrations administrations, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.reports = reports;
         this.repository = repository;
         this.questionnaires = questionnaires;
         this.administrations = administrations;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -61,7 +63,12 @@ class DemoReport implements ApplicationRunner {
         }
         long id = reports.create(administrationId, year, "oiv");
         ReportAccess.Access access = ReportAccess.system(repository.findById(id).orElseThrow(), "oiv");
-        QuestionnaireDefinition questionnaire = questionnaires.byCode((String) demo.get("questionnaire"));
+        // The file is written for one questionnaire version; the report is on the newest, so each answer is
+        // carried to the question of the same code as a new report would carry it.
+        QuestionnaireDefinition written = questionnaires.byCode((String) demo.get("questionnaire"));
+        QuestionnaireDefinition questionnaire = reports.questionnaire(access);
+        Map<String, QuestionDefinition> writtenByCode = new HashMap<>();
+        written.questions().forEach(q -> writtenByCode.put(q.code(), q));
         for (Map<String, Object> section : list(demo.get("sections"))) {
             int number = (Integer) section.get("number");
             SectionDefinition definition = questionnaire.section(number).orElseThrow();
@@ -69,17 +76,34 @@ class DemoReport implements ApplicationRunner {
             definition.questions().forEach(q -> byCode.put(q.code(), q));
             Map<Long, AnswerContent> answers = new HashMap<>();
             for (Map<String, Object> answer : list(section.getOrDefault("questions", List.of()))) {
-                QuestionDefinition question = byCode.get((String) answer.get("code"));
-                answers.put(question.id(), new AnswerContent((String) answer.get("choice"),
-                        (String) answer.get("motivation"), (String) answer.get("examples"),
-                        stringList(answer.getOrDefault("entries", List.of()))));
+                String code = (String) answer.get("code");
+                QuestionDefinition question = byCode.get(code);
+                answers.put(question.id(), AnswerMapping.map(writtenByCode.get(code), question, new AnswerContent(
+                        (String) answer.get("choice"), (String) answer.get("motivation"),
+                        (String) answer.get("examples"), stringList(answer.getOrDefault("entries", List.of())))));
             }
             long version = reports.section(access, number).stored().version();
             reports.saveSection(access, number, version, new SectionContent((String) section.get("annotations"), null,
                     (String) section.get("text"), answers));
         }
+        backdate(id, year);
         log.info("Demo report '{}' {} loaded", administration, year);
         nextCycle(administrationId, year + 1, questionnaire);
+    }
+
+    /**
+     * Dates a demo report in its own cycle, as if it had been written then: created in mid-January of its
+     * year, each section saved on one of the following days (the workflow's demo dates its approval after).
+     */
+    private void backdate(long reportId, int year) {
+        java.time.Instant created = java.time.LocalDateTime.of(year, 1, 13, 9, 30)
+                .atZone(java.time.ZoneId.of("Europe/Rome")).toInstant();
+        jdbc.update("update report set created_at = ?::timestamptz where id = ?", java.sql.Timestamp.from(created), reportId);
+        jdbc.update("""
+                update report_section s set updated_at = ?::timestamptz + (q.number - 1) * interval '7 hours'
+                from questionnaire_section q
+                where s.section_id = q.id and s.report_id = ? and s.updated_at is not null""",
+                java.sql.Timestamp.from(created.plus(java.time.Duration.ofDays(1))), reportId);
     }
 
     /**
@@ -112,8 +136,9 @@ class DemoReport implements ApplicationRunner {
         answers2.put(q23, new AnswerContent(old23.choice(), old23.motivation(), old23.examples(), systems));
         reports.saveSection(access, 2, section2.stored().version(), new SectionContent(
                 section2.stored().content().annotations(), null, null, answers2));
-        // Section 4: confirmed unchanged. Everything else is left to confirm.
+        // Section 4: confirmed unchanged. Everything else, section 9's description included, is left to confirm.
         reports.confirm(access, 4, reports.section(access, 4).stored().version(), List.of());
+        backdate(id, year);
     }
 
     static Map<String, Object> read() throws IOException {

@@ -81,9 +81,18 @@ class ReportReader {
     }
 
     static StoredSection stored(ReportSection section) {
+        java.util.Set<ReportViews.SectionText> texts = java.util.EnumSet.noneOf(ReportViews.SectionText.class);
+        if (!section.isBodyConfirmed()) {
+            texts.add(ReportViews.SectionText.BODY);
+        }
+        if (!section.isAnnotationsConfirmed()) {
+            texts.add(ReportViews.SectionText.ANNOTATIONS);
+        }
         return new StoredSection(section.getVersion(), content(section), section.getUpdatedAt(),
                 section.getUpdatedBy(), section.getAnswers().stream().filter(a -> !a.isConfirmed())
-                        .map(ReportAnswer::getQuestionId).collect(Collectors.toSet()));
+                        .map(ReportAnswer::getQuestionId).collect(Collectors.toSet()), texts,
+                section.getNoChangeReason() == null ? null : new ReportViews.NoChangeOverride(
+                        section.getNoChangeReason(), section.getNoChangeBy(), section.getNoChangeAt()));
     }
 
     static SectionContent content(ReportSection section) {

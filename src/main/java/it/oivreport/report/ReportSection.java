@@ -42,6 +42,23 @@ class ReportSection {
 
     private String body;
 
+    /** False for a text copied from last year that nobody has confirmed yet, as for answers. */
+    @Column(name = "body_confirmed", nullable = false)
+    private boolean bodyConfirmed = true;
+
+    @Column(name = "annotations_confirmed", nullable = false)
+    private boolean annotationsConfirmed = true;
+
+    /** Why "Nessuna variazione" holds although answers changed: given on purpose by an OIV member. */
+    @Column(name = "no_change_reason")
+    private String noChangeReason;
+
+    @Column(name = "no_change_by")
+    private String noChangeBy;
+
+    @Column(name = "no_change_at")
+    private Instant noChangeAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -112,6 +129,53 @@ class ReportSection {
             answers.add(answer);
             return answer;
         });
+    }
+
+    boolean isBodyConfirmed() {
+        return bodyConfirmed;
+    }
+
+    boolean isAnnotationsConfirmed() {
+        return annotationsConfirmed;
+    }
+
+    String getNoChangeReason() {
+        return noChangeReason;
+    }
+
+    String getNoChangeBy() {
+        return noChangeBy;
+    }
+
+    Instant getNoChangeAt() {
+        return noChangeAt;
+    }
+
+    /** The section's own texts as copied from the previous cycle: to be confirmed, like carried answers. */
+    void carryTexts(String annotations, String body) {
+        this.annotations = annotations;
+        this.body = body;
+        this.annotationsConfirmed = annotations == null;
+        this.bodyConfirmed = body == null;
+    }
+
+    /** Which of the section's texts stay to confirm: those still as carried over, unless confirmed now. */
+    void confirmTexts(boolean keepBodyToConfirm, boolean keepAnnotationsToConfirm) {
+        this.bodyConfirmed = !keepBodyToConfirm;
+        this.annotationsConfirmed = !keepAnnotationsToConfirm;
+    }
+
+    /** Records, or with a null reason clears, why "Nessuna variazione" holds although something changed. */
+    void noChangeOverride(String reason, Instant when, String who) {
+        if (reason == null) {
+            this.noChangeReason = null;
+            this.noChangeBy = null;
+            this.noChangeAt = null;
+        } else if (!reason.equals(this.noChangeReason)) {
+            this.noChangeReason = reason;
+            this.noChangeBy = who;
+            this.noChangeAt = when;
+        }
     }
 
     void update(String annotations, String variations, String body, Instant when, String who) {

@@ -18,7 +18,7 @@ interface ReportSectionRepository extends JpaRepository<ReportSection, Long> {
      * Which fields of the given reports are filled in, without their texts: one row per report, of arrays of
      * ids. Columns: report id; the ids of its stored sections; of those with annotations, with variations,
      * with a body; the question ids answered with a choice; with a motivation; with anything at all; the ids
-     * of sections with answers still to confirm. Saves store an emptied text as null.
+     * of sections with answers or texts still to confirm. Saves store an emptied text as null.
      */
     @Query(nativeQuery = true, value = """
             select f.report_id,
@@ -34,7 +34,7 @@ interface ReportSectionRepository extends JpaRepository<ReportSection, Long> {
                          s.variations is not null as variations, s.body is not null as body, a.question_id,
                          a.choice is not null as choice, a.motivation is not null as motivation,
                          (a.examples is not null or coalesce(cardinality(a.entries), 0) > 0) as other,
-                         coalesce(a.confirmed, true) as confirmed
+                         coalesce(a.confirmed, true) and s.body_confirmed and s.annotations_confirmed as confirmed
                   from report_section s left join report_answer a on a.report_section_id = s.id
                   where s.report_id in (:reportIds)) f
             group by f.report_id""")

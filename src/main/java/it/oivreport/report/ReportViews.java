@@ -92,9 +92,8 @@ public final class ReportViews {
          *        variations written ("Nessuna variazione" counts)
          */
         SectionState state(SectionDefinition section, boolean previousExists) {
-            boolean complete = section.questions().stream().allMatch(q -> q.kind().isChoice()
-                    ? answers.getOrDefault(q.id(), NONE).choice()
-                    : answers.getOrDefault(q.id(), NONE).motivation());
+            boolean complete = section.questions().stream().allMatch(q -> q.answered(
+                    answers.getOrDefault(q.id(), NONE).choice(), answers.getOrDefault(q.id(), NONE).motivation()));
             if (section.hasTextField()) {
                 complete &= body;
             }
@@ -110,32 +109,76 @@ public final class ReportViews {
         }
     }
 
+    /** A section's own texts, besides its answers: section 9's description and the annotations. */
+    public enum SectionText {
+        BODY,
+        ANNOTATIONS
+    }
+
+    /** "Nessuna variazione" kept on purpose although something changed: why, by whom, when. */
+    public record NoChangeOverride(String reason, String by, Instant at) {
+    }
+
     /**
      * A stored section with its lock version and last change.
      *
      * @param toConfirm ids of the questions whose answers were copied from last year and not yet confirmed
+     * @param textsToConfirm the section's own texts copied from last year and not yet confirmed
+     * @param noChangeOverride the reason recorded for "Nessuna variazione" although something changed, if any
      */
     public record StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy,
-            java.util.Set<Long> toConfirm) {
+            java.util.Set<Long> toConfirm, java.util.Set<SectionText> textsToConfirm, NoChangeOverride noChangeOverride) {
 
         public StoredSection {
             toConfirm = toConfirm == null ? java.util.Set.of() : java.util.Set.copyOf(toConfirm);
+            textsToConfirm = textsToConfirm == null ? java.util.Set.of() : java.util.Set.copyOf(textsToConfirm);
+        }
+
+        public StoredSection(long version, SectionContent content, Instant updatedAt, String updatedBy,
+                java.util.Set<Long> toConfirm) {
+            this(version, content, updatedAt, updatedBy, toConfirm, java.util.Set.of(), null);
+        }
+
+        /** Answers and texts still to confirm. */
+        public int unconfirmed() {
+            return toConfirm.size() + textsToConfirm.size();
+        }
+
+        public boolean textToConfirm(String field) {
+            return textsToConfirm.contains(SectionText.valueOf(field));
         }
     }
 
     /**
      * The whole report at one moment; {@code toConfirm} holds the ids of the questions whose answers were
-     * copied from last year and not yet confirmed.
+     * copied from last year and not yet confirmed, {@code textsToConfirm} the section texts (by section
+     * number), {@code noChangeOverrides} the reasons recorded for "Nessuna variazione" (by section number).
      */
     public record ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents,
-            java.util.Set<Long> toConfirm) {
+            java.util.Set<Long> toConfirm, Map<Integer, java.util.Set<SectionText>> textsToConfirm,
+            Map<Integer, NoChangeOverride> noChangeOverrides) {
 
         public ReportDocument {
             toConfirm = toConfirm == null ? java.util.Set.of() : java.util.Set.copyOf(toConfirm);
+            textsToConfirm = textsToConfirm == null ? Map.of() : Map.copyOf(textsToConfirm);
+            noChangeOverrides = noChangeOverrides == null ? Map.of() : Map.copyOf(noChangeOverrides);
+        }
+
+        public ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents,
+                java.util.Set<Long> toConfirm) {
+            this(overview, contents, toConfirm, Map.of(), Map.of());
         }
 
         public ReportDocument(ReportOverview overview, Map<Integer, SectionContent> contents) {
             this(overview, contents, java.util.Set.of());
+        }
+
+        public boolean textToConfirm(int sectionNumber, SectionText text) {
+            return textsToConfirm.getOrDefault(sectionNumber, java.util.Set.of()).contains(text);
+        }
+
+        public java.util.Optional<NoChangeOverride> noChangeOverride(int sectionNumber) {
+            return java.util.Optional.ofNullable(noChangeOverrides.get(sectionNumber));
         }
     }
 

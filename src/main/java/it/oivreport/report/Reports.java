@@ -15,6 +15,7 @@ import it.oivreport.report.ReportViews.ReportSummary;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
+import it.oivreport.shared.Refusal;
 import it.oivreport.shared.web.NotFoundException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -98,22 +99,38 @@ public class Reports {
         reports.findFirstByAdministrationIdAndYearLessThanOrderByYearDescRevisionDesc(report.getAdministrationId(), report.getYear())
                 .ifPresent(previous -> {
                     QuestionnaireDefinition before = questionnaires.byId(previous.getQuestionnaireVersionId());
-                    Map<Long, String> codes = new HashMap<>();
-                    before.questions().forEach(q -> codes.put(q.id(), q.code()));
+                    Map<Long, QuestionDefinition> oldQuestions = new HashMap<>();
+                    before.questions().forEach(q -> oldQuestions.put(q.id(), q));
+                    Map<Long, Integer> oldNumbers = new HashMap<>();
+                    before.sections().forEach(s -> oldNumbers.put(s.id(), s.number()));
                     Map<String, ReportAnswer> byCode = new HashMap<>();
+                    Map<Integer, ReportSection> oldSections = new HashMap<>();
                     for (ReportSection section : sections.findAllWithAnswers(previous.getId())) {
-                        section.getAnswers().forEach(a -> byCode.put(codes.get(a.getQuestionId()), a));
+                        oldSections.put(oldNumbers.get(section.getSectionId()), section);
+                        section.getAnswers().forEach(a -> byCode.put(oldQuestions.get(a.getQuestionId()).code(), a));
                     }
                     QuestionnaireDefinition now = questionnaires.byId(report.getQuestionnaireVersionId());
                     Map<Long, ReportSection> mine = sections.findAllWithAnswers(reportId).stream()
                             .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
                     for (SectionDefinition section : now.sections()) {
+                        ReportSection target = mine.get(section.id());
                         for (QuestionDefinition question : section.questions()) {
                             ReportAnswer old = byCode.get(question.code());
-                            if (old != null) {
-                                mine.get(section.id()).answerFor(question.id()).carry(old.getChoice(),
-                                        old.getMotivation(), old.getExamples(), old.getEntries());
+                            // An answer left empty last year is nothing to confirm: the question starts empty.
+                            if (old != null && !isEmpty(new AnswerContent(old.getChoice(), old.getMotivation(),
+                                    old.getExamples(), old.getEntries()))) {
+                                AnswerContent carried = AnswerMapping.map(oldQuestions.get(old.getQuestionId()),
+                                        question, new AnswerContent(old.getChoice(), old.getMotivation(),
+                                                old.getExamples(), old.getEntries()));
+                                target.answerFor(question.id()).carry(carried.choice(), carried.motivation(),
+                                        carried.examples(), carried.entries());
                             }
+                        }
+                        // The section's own texts come forward too, by section number, to be confirmed.
+                        ReportSection old = oldSections.get(section.number());
+                        if (old != null) {
+                            target.carryTexts(section.hasAnnotations() ? old.getAnnotations() : null,
+                                    section.hasTextField() ? old.getBody() : null);
                         }
                     }
                 });
@@ -139,6 +156,9 @@ public class Reports {
         }
         section.getAnswers().stream().filter(a -> questionIds.isEmpty() || questionIds.contains(a.getQuestionId()))
                 .forEach(ReportAnswer::confirm);
+        if (questionIds.isEmpty()) {
+            section.confirmTexts(false, false);
+        }
         section.update(section.getAnnotations(), section.getVariations(), section.getBody(), clock.instant(),
                 access.username());
         sections.saveAndFlush(section);
@@ -149,12 +169,16 @@ public class Reports {
 
         static StoredAnswer of(QuestionDefinition question, AnswerContent answer) {
             return new StoredAnswer(question.kind().isChoice() ? blankToNull(answer.choice()) : null,
-                    blankToNull(answer.motivation()), blankToNull(answer.examples()),
-                    question.hasList() ? answer.entries() : List.of());
+                    blankToNull(answer.motivation()), question.hasExamples() ? blankToNull(answer.examples()) : null,
+                    question.hasList() ? answer.entries().stream().filter(e -> !isPlaceholder(e)).toList() : List.of());
         }
 
         boolean sameAs(ReportAnswer stored) {
             return stored.sameAs(choice, motivation, examples, entries);
+        }
+
+        boolean sameAs(StoredAnswer other) {
+            return equals(other);
         }
     }
 
@@ -174,12 +198,16 @@ public class Reports {
     }
 
     long create(long administrationId, int year, String username) {
+        return create(administrationId, year, username, questionnaires.newest());
+    }
+
+    /** Creates a report on a given questionnaire version: the newest for users; an older one in tests. */
+    long create(long administrationId, int year, String username, QuestionnaireDefinition questionnaire) {
         administrations.find(administrationId).filter(AdministrationView::active)
                 .orElseThrow(() -> new NotFoundException("administration " + administrationId));
         reports.findFirstByAdministrationIdAndYearOrderByRevisionDesc(administrationId, year).ifPresent(existing -> {
             throw new DuplicateReportException(existing.getId());
         });
-        QuestionnaireDefinition questionnaire = questionnaires.newest();
         Report report;
         try {
             report = reports.saveAndFlush(new Report(administrationId, year, questionnaire.id(), clock.instant(),
@@ -420,14 +448,22 @@ public class Reports {
         ReportOverview overview = overview(report, all);
         Map<Integer, SectionContent> contents = new LinkedHashMap<>();
         java.util.Set<Long> toConfirm = new java.util.HashSet<>();
+        Map<Integer, java.util.Set<ReportViews.SectionText>> textsToConfirm = new HashMap<>();
+        Map<Integer, ReportViews.NoChangeOverride> overrides = new HashMap<>();
         for (SectionDefinition section : overview.questionnaire().sections()) {
             StoredSection stored = all.bySectionId().get(section.id());
             contents.put(section.number(), stored == null ? null : stored.content());
             if (stored != null) {
                 toConfirm.addAll(stored.toConfirm());
+                if (!stored.textsToConfirm().isEmpty()) {
+                    textsToConfirm.put(section.number(), stored.textsToConfirm());
+                }
+                if (stored.noChangeOverride() != null) {
+                    overrides.put(section.number(), stored.noChangeOverride());
+                }
             }
         }
-        return new ReportDocument(overview, contents, toConfirm);
+        return new ReportDocument(overview, contents, toConfirm, textsToConfirm, overrides);
     }
 
     /**
@@ -449,9 +485,46 @@ public class Reports {
     @Transactional
     public long saveSection(Access access, int sectionNumber, long expectedVersion, SectionContent input,
             java.util.Set<Long> confirm, boolean confirmAll) {
+        return saveSection(access, sectionNumber, expectedVersion, input,
+                new SaveOptions(confirm, java.util.Set.of(), confirmAll, null));
+    }
+
+    /**
+     * What a save confirms besides the content, and the reason given for "Nessuna variazione" where something
+     * changed.
+     *
+     * @param confirm questions whose carried answers are confirmed as they are
+     * @param confirmTexts section texts confirmed as they are
+     * @param confirmAll everything carried in the section is confirmed
+     * @param noChangeReason why "Nessuna variazione" holds although something changed; null when none is given
+     */
+    public record SaveOptions(java.util.Set<Long> confirm, java.util.Set<ReportViews.SectionText> confirmTexts,
+            boolean confirmAll, String noChangeReason) {
+
+        public SaveOptions {
+            confirm = confirm == null ? java.util.Set.of() : java.util.Set.copyOf(confirm);
+            confirmTexts = confirmTexts == null ? java.util.Set.of() : java.util.Set.copyOf(confirmTexts);
+            noChangeReason = blankToNull(noChangeReason);
+        }
+
+        boolean confirmsAnything() {
+            return confirmAll || !confirm.isEmpty() || !confirmTexts.isEmpty();
+        }
+    }
+
+    /**
+     * Saves a section. "Nessuna variazione" in a section where something changed since the previous cycle
+     * is refused ({@code section.noChange.refused}) unless a reason is given: the reason is then recorded
+     * with who gave it and when.
+     */
+    @Transactional
+    public long saveSection(Access access, int sectionNumber, long expectedVersion, SectionContent input,
+            SaveOptions options) {
         if (!access.canEditAnnotations()) {
             throw new AccessDeniedException("report " + access.reportId() + " is not editable by this user");
         }
+        Changes changes = access.canEditAnswers() && saysNoVariation(input.variations())
+                ? changesSincePrevious(access, sectionNumber, input) : Changes.NONE;
         reader.forget();
         Report report = load(access);
         if (report.getStatus() != ReportStatus.BOZZA) {
@@ -465,13 +538,19 @@ public class Reports {
         String variations = blankToNull(input.variations());
         String body = definition.hasTextField() ? blankToNull(input.body()) : null;
         if (section.getVersion() != expectedVersion) {
-            if (confirm.isEmpty() && !confirmAll
+            if (!options.confirmsAnything()
                     && sameAsStored(access, definition, section, annotations, variations, body, input)) {
                 // The same content sent again (a double click, a second tab): already saved, not a conflict.
                 return section.getVersion();
             }
             throw new SectionConflictException(ReportReader.stored(section));
         }
+        if (!changes.isEmpty() && options.noChangeReason() == null) {
+            throw Refusal.conflict("section.noChange.conflict", changes.describe(definition));
+        }
+        boolean keepBody = !section.isBodyConfirmed() && java.util.Objects.equals(body, section.getBody());
+        boolean keepAnnotations = !section.isAnnotationsConfirmed()
+                && java.util.Objects.equals(annotations, section.getAnnotations());
         if (access.canEditAnswers()) {
             for (QuestionDefinition question : definition.questions()) {
                 StoredAnswer answer = StoredAnswer.of(question, input.answer(question.id()));
@@ -481,17 +560,124 @@ public class Reports {
                 ReportAnswer stored = section.answerFor(question.id());
                 boolean carriedAndUntouched = !stored.isConfirmed() && answer.sameAs(stored);
                 stored.update(answer.choice(), answer.motivation(), answer.examples(), answer.entries());
-                if (carriedAndUntouched && !confirmAll && !confirm.contains(question.id())) {
+                if (carriedAndUntouched && !options.confirmAll() && !options.confirm().contains(question.id())) {
                     stored.leaveToConfirm();
                 }
             }
             section.update(annotations, variations, body, clock.instant(), access.username());
+            section.confirmTexts(keepBody && !options.confirmAll()
+                            && !options.confirmTexts().contains(ReportViews.SectionText.BODY),
+                    keepAnnotations && !options.confirmAll()
+                            && !options.confirmTexts().contains(ReportViews.SectionText.ANNOTATIONS));
+            section.noChangeOverride(changes.isEmpty() ? null : options.noChangeReason(), clock.instant(),
+                    access.username());
         } else {
+            // Support staff save the annotations only; what they leave as carried stays to confirm.
             section.update(annotations, section.getVariations(), section.getBody(), clock.instant(), access.username());
+            section.confirmTexts(!section.isBodyConfirmed(), keepAnnotations && !options.confirmAll()
+                    && !options.confirmTexts().contains(ReportViews.SectionText.ANNOTATIONS));
         }
         // Flush now, so that a concurrent save surfaces here as an optimistic-lock failure.
         sections.saveAndFlush(section);
         return section.getVersion();
+    }
+
+    /** The variations text that says nothing changed, as the button writes it. */
+    public static final String NO_VARIATION = "Nessuna variazione";
+
+    /** Whether a variations text says "Nessuna variazione", whatever its case, spacing or final full stop. */
+    public static boolean saysNoVariation(String variations) {
+        if (variations == null) {
+            return false;
+        }
+        String normal = variations.strip().replaceAll("[.\\s]+$", "").replaceAll("\\s+", " ");
+        return normal.equalsIgnoreCase(NO_VARIATION);
+    }
+
+    /**
+     * What in a section differs from the previous cycle's report: the codes of answers that changed, are new
+     * or are gone, and the section texts that changed. Compared as they would be stored, question by code
+     * and section by number, so that two questionnaire versions compare too.
+     */
+    public record Changes(List<String> questionCodes, java.util.Set<ReportViews.SectionText> texts) {
+
+        public static final Changes NONE = new Changes(List.of(), java.util.Set.of());
+
+        public Changes {
+            questionCodes = List.copyOf(questionCodes);
+            texts = java.util.Set.copyOf(texts);
+        }
+
+        public boolean isEmpty() {
+            return questionCodes.isEmpty() && texts.isEmpty();
+        }
+
+        /** For messages: the codes, then the texts by their labels. */
+        public String describe(SectionDefinition section) {
+            List<String> names = new java.util.ArrayList<>(questionCodes);
+            if (texts.contains(ReportViews.SectionText.BODY)) {
+                names.add(section.textFieldLabel().toLowerCase(java.util.Locale.ITALIAN));
+            }
+            if (texts.contains(ReportViews.SectionText.ANNOTATIONS)) {
+                names.add("annotazioni");
+            }
+            return String.join(", ", names);
+        }
+    }
+
+    /** {@link Changes} between what the user typed in a section and the previous cycle's report. */
+    @Transactional(readOnly = true)
+    public Changes changesSincePrevious(Access access, int sectionNumber, SectionContent input) {
+        ReportReader.ReportRow report = find(access);
+        Optional<ReportReader.ReportRow> previous = reader.previous(report);
+        if (previous.isEmpty()) {
+            return Changes.NONE;
+        }
+        SectionDefinition section = questionnaires.byId(report.questionnaireVersionId()).section(sectionNumber)
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        QuestionnaireDefinition before = questionnaires.byId(previous.get().questionnaireVersionId());
+        ReportReader.StoredSections old = reader.sections(previous.get().id());
+        Map<String, QuestionDefinition> oldByCode = new HashMap<>();
+        Map<String, AnswerContent> oldAnswers = new HashMap<>();
+        for (SectionDefinition s : before.sections()) {
+            StoredSection stored = old.bySectionId().get(s.id());
+            for (QuestionDefinition q : s.questions()) {
+                oldByCode.put(q.code(), q);
+                oldAnswers.put(q.code(), stored == null ? AnswerContent.EMPTY : stored.content().answer(q.id()));
+            }
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        java.util.Set<String> current = new java.util.HashSet<>();
+        for (QuestionDefinition question : section.questions()) {
+            current.add(question.code());
+            StoredAnswer now = StoredAnswer.of(question, input.answer(question.id()));
+            QuestionDefinition oldQuestion = oldByCode.get(question.code());
+            StoredAnswer then = oldQuestion == null ? StoredAnswer.of(question, AnswerContent.EMPTY)
+                    : StoredAnswer.of(question, AnswerMapping.map(oldQuestion, question, oldAnswers.get(question.code())));
+            if (!now.sameAs(then)) {
+                codes.add(question.code());
+            }
+        }
+        Optional<SectionDefinition> oldSection = before.section(sectionNumber);
+        oldSection.ifPresent(s -> s.questions().stream()
+                .filter(q -> !current.contains(q.code()) && !isEmpty(oldAnswers.get(q.code())))
+                .forEach(q -> codes.add(q.code())));
+        java.util.Set<ReportViews.SectionText> texts = java.util.EnumSet.noneOf(ReportViews.SectionText.class);
+        SectionContent was = oldSection.map(s -> old.bySectionId().get(s.id())).map(StoredSection::content)
+                .orElse(new SectionContent(null, null, null, Map.of()));
+        if (section.hasTextField() && !java.util.Objects.equals(blankToNull(input.body()), blankToNull(was.body()))) {
+            texts.add(ReportViews.SectionText.BODY);
+        }
+        if (section.hasAnnotations()
+                && !java.util.Objects.equals(blankToNull(input.annotations()), blankToNull(was.annotations()))) {
+            texts.add(ReportViews.SectionText.ANNOTATIONS);
+        }
+        return new Changes(codes, texts);
+    }
+
+    private static boolean isEmpty(AnswerContent answer) {
+        return blankToNull(answer.choice()) == null && blankToNull(answer.motivation()) == null
+                && blankToNull(answer.examples()) == null && answer.entries().isEmpty();
     }
 
     /**
@@ -557,7 +743,7 @@ public class Reports {
         for (SectionDefinition section : questionnaire.sections()) {
             StoredSection row = byId.get(section.id());
             SectionState state = row == null ? SectionState.DA_COMPILARE : row.content().state(section, previous != null);
-            int unconfirmed = row == null ? 0 : row.toConfirm().size();
+            int unconfirmed = row == null ? 0 : row.unconfirmed();
             toConfirm += unconfirmed;
             // Answers carried over from last year count only once somebody has confirmed them.
             states.put(section.number(), state == SectionState.COMPLETA && unconfirmed > 0 ? SectionState.PARZIALE : state);
@@ -566,7 +752,15 @@ public class Reports {
                 report.year(), report.status(), questionnaire, states, previous, toConfirm);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /**
+     * A text as stored: blanks, and the "//" placeholder paper reports use for "nothing here", are null, so
+     * that they are empty everywhere (state, comparison, PDF) in one way.
+     */
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() || isPlaceholder(text) ? null : text.strip();
+    }
+
+    private static boolean isPlaceholder(String text) {
+        return text != null && text.strip().equals("//");
     }
 }

@@ -26,9 +26,11 @@ class DemoReview implements ApplicationRunner {
     private final ReportAccess access;
     private final Administrations administrations;
     private final UserDetailsService users;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     DemoReview(Workflow workflow, Reports reports, ReportAccess access, Administrations administrations,
-            UserDetailsService users) {
+            UserDetailsService users, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.workflow = workflow;
         this.reports = reports;
         this.access = access;
@@ -49,6 +51,26 @@ class DemoReview implements ApplicationRunner {
             ReportAccess.Access approver = access.of(reportId, principal(member));
             workflow.approve(approver, reports.version(approver));
         }
+        backdate(reportId);
+    }
+
+    /**
+     * The record dated in the 2020 cycle, as it happened then: sent for review at the end of January, then
+     * approved by the three members on the following days (a real OIV approves in the first months).
+     */
+    private void backdate(long reportId) {
+        java.time.ZonedDateTime submitted = java.time.LocalDateTime.of(2020, 1, 28, 11, 0)
+                .atZone(java.time.ZoneId.of("Europe/Rome"));
+        jdbc.update("""
+                update report_transition t set happened_at = ?::timestamptz + (o.n - 1) * interval '3 days 3 hours'
+                from (select id, row_number() over (order by happened_at, id) as n from report_transition
+                      where report_id = ?) o
+                where t.id = o.id""", java.sql.Timestamp.from(submitted.toInstant()), reportId);
+        jdbc.update("""
+                update report_approval a set approved_at = ?::timestamptz + o.n * interval '1 day'
+                from (select id, row_number() over (order by approved_at, id) as n from report_approval
+                      where report_id = ?) o
+                where a.id = o.id""", java.sql.Timestamp.from(submitted.plusHours(3).toInstant()), reportId);
     }
 
     private AccountPrincipal principal(String username) {

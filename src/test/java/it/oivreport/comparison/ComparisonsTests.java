@@ -87,7 +87,7 @@ class ComparisonsTests {
         ReportComparison comparison = comparisons.compare(current(), previous());
         assertThat(comparison.sections().get(0).proposal()).isEqualTo(
                 "1.1: la risposta passa da «No» a «Sì»; motivazione modificata. "
-                        + "1.2: aggiunte le voci «Excel»; rimosse le voci «Open Office». 1.4: nuova risposta.");
+                        + "1.2: aggiunte le voci «Excel»; rimosse le voci «Open Office». 1.4: nuova risposta. 1.3: domanda non più presente nel questionario.");
         assertThat(comparison.sections().get(1).proposal()).isEqualTo("Nessuna variazione");
     }
 

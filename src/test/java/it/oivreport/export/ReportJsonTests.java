@@ -84,7 +84,7 @@ class ReportJsonTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.report.administration").value("Comune di JSON"))
                 .andExpect(jsonPath("$.report.year").value(2025))
-                .andExpect(jsonPath("$.questionnaire.code").value("avvio-ciclo-v1"))
+                .andExpect(jsonPath("$.questionnaire.code").value("avvio-ciclo-v2"))
                 .andExpect(jsonPath("$.parts.length()").value(6))
                 .andReturn().getResponse().getContentAsString();
 

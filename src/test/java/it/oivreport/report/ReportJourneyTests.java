@@ -55,7 +55,7 @@ class ReportJourneyTests {
                     .type("answers2.motivation", "Nessuna variazione rispetto al Piano.")
                     .select("answers3.choice2")
                     .type("answers4.motivation", "Il PIRA è coerente con il Piano.")
-                    .type("variations", "Nessuna variazione");
+                    .type("variations", "Obiettivi ridefiniti sulla digitalizzazione.");
             browser.click(By.cssSelector("button[value=next]"));
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("2 – Indicatori associati agli obiettivi strategici");
@@ -88,7 +88,7 @@ class ReportJourneyTests {
             assertThat(browser.value("answers0.examples")).isEqualTo("Obiettivo trasversale sulla digitalizzazione.");
             assertThat(browser.value("answers2.motivation")).isEqualTo("Nessuna variazione rispetto al Piano.");
             assertThat(browser.value("answers4.motivation")).isEqualTo("Il PIRA è coerente con il Piano.");
-            assertThat(browser.value("variations")).isEqualTo("Nessuna variazione");
+            assertThat(browser.value("variations")).isEqualTo("Obiettivi ridefiniti sulla digitalizzazione.");
             browser.screenshot("section-filled-desktop");
             browser.resize(390, 844).screenshot("section-filled-mobile");
         }
@@ -115,11 +115,13 @@ class ReportJourneyTests {
 
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.title()).startsWith("Modifica in conflitto");
-            assertThat(browser.find(By.tagName("table")).getText())
+            assertThat(browser.find(By.id("conflict-form")).getText())
                     .contains("Sulla base dei valori storici del triennio.", "Risposta del collega");
             browser.screenshot("section-conflict-desktop");
 
-            browser.click(By.cssSelector("#content form button[value=save]"));
+            // Both changed 3.1: the user's own version is chosen unless they pick the other.
+            assertThat(browser.selected("keep-q" + question + "-mine")).isTrue();
+            browser.click(By.cssSelector("#conflict-form button[value=resolve]"));
             assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 3 salvata.");
             assertThat(browser.value("answers0.motivation")).isEqualTo("Sulla base dei valori storici del triennio.");
         }

@@ -18,6 +18,7 @@ import it.oivreport.report.ReportViews.SectionPage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -223,7 +224,15 @@ class ReportsTests {
         long version = reports.saveSection(nextAccess, 9, page.stored().version(),
                 new SectionContent(null, null, "Nessuna sede", Map.of()));
         assertThat(reports.overview(nextAccess).state(9)).isEqualTo(SectionState.PARZIALE);
-        reports.saveSection(nextAccess, 9, version, new SectionContent(null, "Nessuna variazione", "Nessuna sede", Map.of()));
+        // The description differs from last year's: "Nessuna variazione" would not be true, and is refused.
+        long stale = version;
+        assertThatThrownBy(() -> reports.saveSection(nextAccess, 9, stale,
+                new SectionContent(null, "Nessuna variazione", "Nessuna sede", Map.of())))
+                .isInstanceOfSatisfying(it.oivreport.shared.Refusal.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("section.noChange.conflict"));
+        assertThat(reports.overview(nextAccess).state(9)).isEqualTo(SectionState.PARZIALE);
+        String lastYear = reports.section(oiv, 9).stored().content().body();
+        reports.saveSection(nextAccess, 9, version, new SectionContent(null, "Nessuna variazione.", lastYear, Map.of()));
         assertThat(reports.overview(nextAccess).state(9)).isEqualTo(SectionState.COMPLETA);
         assertThat(reports.overview(oiv).previous()).isNull();
     }
@@ -234,7 +243,8 @@ class ReportsTests {
         long next = reports.create(administrationId, 2027, "oiv");
         reports.copyPrevious(next);
         ReportAccess.Access nextAccess = ReportAccess.system(reportRepository.findById(next).orElseThrow(), "oiv");
-        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(37);
+        // Every answer, and section 9's description too.
+        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(38);
 
         SectionPage page = reports.section(nextAccess, 1);
         List<QuestionDefinition> questions = page.section().questions();
@@ -257,7 +267,147 @@ class ReportsTests {
                 java.util.Set.of(), true);
         assertThat(reports.section(nextAccess, 1).stored().toConfirm()).isEmpty();
         assertThat(reports.overview(nextAccess).state(1)).isEqualTo(SectionState.COMPLETA);
-        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(32);
+        assertThat(reports.overview(nextAccess).toConfirm()).isEqualTo(33);
+    }
+
+    @Autowired
+    it.oivreport.questionnaire.Questionnaires questionnaires;
+
+    /** Next year's report, started from this one, and its access. */
+    private ReportAccess.Access nextYearFromThis() {
+        long next = reports.create(administrationId, 2027, "oiv");
+        reports.copyPrevious(next);
+        return ReportAccess.system(reportRepository.findById(next).orElseThrow(), "oiv");
+    }
+
+    @Test
+    void sectionTextsAreCarriedForwardToConfirmLikeAnswers() {
+        long v9 = reports.section(oiv, 9).stored().version();
+        reports.saveSection(oiv, 9, v9, new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()));
+        long v2 = reports.section(oiv, 2).stored().version();
+        reports.saveSection(oiv, 2, v2, new SectionContent("nessuna", null, null, Map.of()));
+        ReportAccess.Access next = nextYearFromThis();
+
+        SectionPage nine = reports.section(next, 9);
+        assertThat(nine.stored().content().body()).isEqualTo("Non esistono sedi territoriali");
+        assertThat(nine.stored().textsToConfirm()).containsExactly(ReportViews.SectionText.BODY);
+        assertThat(reports.overview(next).toConfirm()).isEqualTo(2);
+        assertThat(reports.document(next).textToConfirm(9, ReportViews.SectionText.BODY)).isTrue();
+
+        // Saved as it is: still to confirm. Confirmed with its own button: confirmed.
+        long version = reports.saveSection(next, 9, nine.stored().version(), nine.stored().content());
+        assertThat(reports.section(next, 9).stored().textsToConfirm()).containsExactly(ReportViews.SectionText.BODY);
+        version = reports.saveSection(next, 9, version, nine.stored().content(), new Reports.SaveOptions(Set.of(),
+                Set.of(ReportViews.SectionText.BODY), false, null));
+        assertThat(reports.section(next, 9).stored().textsToConfirm()).isEmpty();
+
+        // Support staff leave the annotations as carried: still to confirm; changing them confirms them.
+        ReportAccess.Access staff = ReportFixtures.staffAccess(next.reportId(), ReportStatus.BOZZA);
+        SectionPage two = reports.section(next, 2);
+        long v = reports.saveSection(staff, 2, two.stored().version(), two.stored().content());
+        assertThat(reports.section(next, 2).stored().textsToConfirm()).containsExactly(ReportViews.SectionText.ANNOTATIONS);
+        reports.saveSection(staff, 2, v, new SectionContent("una nota nuova", null, null, Map.of()));
+        assertThat(reports.section(next, 2).stored().textsToConfirm()).isEmpty();
+
+        // Confirming a whole section confirms its texts too.
+        ReportAccess.Access third = ReportAccess.system(reportRepository.findById(
+                reports.create(administrationId, 2028, "oiv")).orElseThrow(), "oiv");
+        reports.copyPrevious(third.reportId());
+        assertThat(reports.section(third, 9).stored().textsToConfirm()).isNotEmpty();
+        reports.confirm(third, 9, reports.section(third, 9).stored().version(), List.of());
+        assertThat(reports.section(third, 9).stored().textsToConfirm()).isEmpty();
+    }
+
+    @Test
+    void noVariationWhereSomethingChangedNeedsAReasonWhichIsRecorded() {
+        ReportFixtures.fillCompletely(reports, oiv);
+        ReportAccess.Access next = nextYearFromThis();
+        SectionPage one = reports.section(next, 1);
+        QuestionDefinition first = one.section().questions().get(0);
+        Map<Long, AnswerContent> answers = new java.util.HashMap<>(one.stored().content().answers());
+        answers.put(first.id(), new AnswerContent("NO", "Cambiata", null, List.of()));
+        SectionContent changed = new SectionContent(null, "Nessuna variazione", null, answers);
+
+        Reports.Changes changes = reports.changesSincePrevious(next, 1, changed);
+        assertThat(changes.questionCodes()).containsExactly("1.1");
+        assertThat(reports.changesSincePrevious(next, 1, one.stored().content()).isEmpty()).isTrue();
+        assertThatThrownBy(() -> reports.saveSection(next, 1, one.stored().version(), changed))
+                .isInstanceOfSatisfying(it.oivreport.shared.Refusal.class,
+                        refusal -> assertThat(refusal.arguments()).containsExactly("1.1"));
+        assertThat(reports.section(next, 1).stored().content().variations()).isNull();
+
+        long version = reports.saveSection(next, 1, one.stored().version(), changed,
+                new Reports.SaveOptions(Set.of(), Set.of(), false, "  Modifica solo formale della motivazione. "));
+        var override = reports.section(next, 1).stored().noChangeOverride();
+        assertThat(override.reason()).isEqualTo("Modifica solo formale della motivazione.");
+        assertThat(override.by()).isEqualTo("oiv");
+        assertThat(override.at()).isNotNull();
+        assertThat(reports.document(next).noChangeOverride(1)).contains(override);
+
+        // Written variations make the reason moot: it is not kept.
+        reports.saveSection(next, 1, version, new SectionContent(null, "1.1: risposta cambiata.", null, answers),
+                new Reports.SaveOptions(Set.of(), Set.of(), false, "Modifica solo formale della motivazione."));
+        assertThat(reports.section(next, 1).stored().noChangeOverride()).isNull();
+    }
+
+    @Test
+    void theDescriptionRewrittenCountsAsAChange() {
+        long v9 = reports.section(oiv, 9).stored().version();
+        reports.saveSection(oiv, 9, v9, new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()));
+        ReportAccess.Access next = nextYearFromThis();
+        SectionContent rewritten = new SectionContent(null, "Nessuna variazione", "Aperta una sede a Desenzano", Map.of());
+        assertThat(reports.changesSincePrevious(next, 9, rewritten).texts()).containsExactly(ReportViews.SectionText.BODY);
+        assertThat(reports.changesSincePrevious(next, 9, rewritten).describe(reports.section(next, 9).section()))
+                .isEqualTo("descrizione");
+    }
+
+    @Test
+    void saysNoVariationWhateverItsCaseSpacingOrFullStop() {
+        assertThat(Reports.saysNoVariation("Nessuna variazione")).isTrue();
+        assertThat(Reports.saysNoVariation("  nessuna   VARIAZIONE. ")).isTrue();
+        assertThat(Reports.saysNoVariation("Nessuna variazione, salvo 1.1")).isFalse();
+        assertThat(Reports.saysNoVariation(null)).isFalse();
+    }
+
+    @Test
+    void theDoubleSlashPlaceholderIsStoredAsEmpty() {
+        long v = reports.section(oiv, 13).stored().version();
+        reports.saveSection(oiv, 13, v, new SectionContent(" // ", "//", null, Map.of()));
+        SectionContent stored = reports.section(oiv, 13).stored().content();
+        assertThat(stored.annotations()).isNull();
+        assertThat(stored.variations()).isNull();
+    }
+
+    @Test
+    void aVersionOneReportCarriedToVersionTwoLosesNoText() {
+        var v1 = questionnaires.byCode("avvio-ciclo-v1");
+        long old = reports.create(administrationId, 2020, "oiv", v1);
+        ReportAccess.Access oldAccess = ReportAccess.system(reportRepository.findById(old).orElseThrow(), "oiv");
+        var three = reports.section(oldAccess, 3);
+        QuestionDefinition q31 = three.section().questions().get(0);
+        QuestionDefinition q32 = three.section().questions().get(1);
+        assertThat(q31.kind()).isEqualTo(it.oivreport.questionnaire.AnswerKind.TEXT);
+        reports.saveSection(oldAccess, 3, three.stored().version(), new SectionContent(null, null, null, Map.of(
+                q31.id(), new AnswerContent(null, "Nel piano 2020 i target derivano da valori storici", "Eventi", List.of()),
+                q32.id(), new AnswerContent("SI", "Si, solamente laddove disponibili", null, List.of()))));
+
+        // 2026 (this test's report) is on version 2 and, being the later year, starts from 2020's.
+        reports.copyPrevious(reportId);
+        var now = reports.section(oiv, 3);
+        assertThat(reports.questionnaire(oiv).code()).isEqualTo("avvio-ciclo-v2");
+        QuestionDefinition n31 = now.section().questions().get(0);
+        QuestionDefinition n32 = now.section().questions().get(1);
+        assertThat(n31.kind()).isEqualTo(it.oivreport.questionnaire.AnswerKind.SHARE);
+        assertThat(now.stored().content().answer(n31.id()))
+                .isEqualTo(new AnswerContent(null, "Nel piano 2020 i target derivano da valori storici", "Eventi", List.of()));
+        assertThat(now.stored().content().answer(n32.id()))
+                .isEqualTo(new AnswerContent(null, "Sì\n\nSi, solamente laddove disponibili", null, List.of()));
+        // The choice may stay empty: the motivation answers, so the answers count as given once confirmed.
+        reports.confirm(oiv, 3, now.stored().version(), List.of());
+        var variations = reports.section(oiv, 3);
+        reports.saveSection(oiv, 3, variations.stored().version(), new SectionContent(null, "3.2: risposta riformulata.",
+                null, variations.stored().content().answers()));
+        assertThat(reports.overview(oiv).state(3)).isEqualTo(SectionState.COMPLETA);
     }
 
     @Test

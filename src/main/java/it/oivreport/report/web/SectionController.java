@@ -8,6 +8,7 @@ import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportPageContributor;
 import it.oivreport.report.Reports;
 import it.oivreport.report.ReportViews.SectionPage;
+import it.oivreport.report.ReportViews.SectionText;
 import it.oivreport.report.ReportViews.StoredSection;
 import it.oivreport.report.SectionConflictException;
 import it.oivreport.shared.Refusal;
@@ -57,7 +58,8 @@ class SectionController {
     private static final Pattern PROPOSAL = Pattern.compile("(no|propose)-variations|(replace|append)-variations:(none|draft)");
     private static final Pattern ANSWER_FIELD = Pattern.compile("answers\\[(\\d+)]\\.(\\w+).*");
     /** Every name the section form sends; group 1 is the question's index, group 2 the list entry's. */
-    private static final Pattern FORM_FIELD = Pattern.compile("version|action|_csrf|lang|annotations|variations|body"
+    private static final Pattern FORM_FIELD = Pattern.compile("version|action|_csrf|lang|annotations|variations|body|noChangeReason"
+            + "|base|keep-(?:q\\d{1,19}|body|annotations|variations)"
             + "|answers\\[(\\d{1,3})]\\.(?:questionId|choice|motivation|examples|entries\\[(\\d{1,3})])");
     /** More than any section of the questionnaire has; the section's own count is checked after binding. */
     private static final int MAX_QUESTIONS = 50;
@@ -126,14 +128,21 @@ class SectionController {
                 return render(page, form.alignedTo(page.section()), model, permissions);
             }
         }
+        if (page.stored().noChangeOverride() != null && permissions.canEditAnswers()) {
+            // The reason given for "Nessuna variazione" stays editable while it is needed.
+            Reports.Changes changes = reports.changesSincePrevious(permissions, number, page.stored().content());
+            if (!changes.isEmpty()) {
+                model.addAttribute("noChangeChanges", changes.describe(page.section()));
+            }
+        }
         return render(page, SectionForm.of(page.section(), page.stored()), model, permissions);
     }
 
     @PostMapping
     String save(@PathVariable long reportId, @PathVariable int number, @Valid @ModelAttribute("form") SectionForm form,
             BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
-            @AuthenticationPrincipal AccountPrincipal user, HttpServletResponse response, RedirectAttributes redirect,
-            Locale locale) {
+            @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect, Locale locale) {
         Access permissions = access.of(reportId, user);
         if (!permissions.canEditAnnotations()) {
             throw new AccessDeniedException("report " + reportId + " is read-only for " + user.getUsername());
@@ -164,6 +173,19 @@ class SectionController {
                     ? messages.getMessage("comparison.proposal.none", null, Locale.ITALIAN)
                     : model.getAttribute("variationsProposal") instanceof String draft ? draft : null;
             String typed = aligned.variations();
+            if (kind.equals("none") && permissions.canEditAnswers()) {
+                Reports.Changes changes = reports.changesSincePrevious(permissions, number, aligned.toContent());
+                if (!changes.isEmpty()) {
+                    // Not written for the user: it would not be true. The page says what changed and offers the
+                    // proposal; the user may still write it, with a reason.
+                    model.addAttribute("noChangeNotWritten", changes.describe(page.section()));
+                    if (model.getAttribute("variationsProposal") instanceof String draft) {
+                        model.addAttribute("proposalOffered", draft);
+                        model.addAttribute("proposalKind", "draft");
+                    }
+                    return view;
+                }
+            }
             if (proposed == null || proposed.equals(typed)) {
                 return view;
             }
@@ -187,6 +209,16 @@ class SectionController {
             return render(page, aligned, model, permissions);
         }
         checkChoices(page.section(), form, result);
+        if (permissions.canEditAnswers() && Reports.saysNoVariation(form.variations())) {
+            Reports.Changes changes = reports.changesSincePrevious(permissions, number, aligned.toContent());
+            if (!changes.isEmpty()) {
+                model.addAttribute("noChangeChanges", changes.describe(page.section()));
+                if (form.noChangeReason() == null || form.noChangeReason().isBlank()) {
+                    result.rejectValue("variations", "section.noChange.refused", new Object[] {
+                            page.report().previous().year(), changes.describe(page.section())}, null);
+                }
+            }
+        }
         if (result.hasErrors()) {
             model.addAttribute("errorLinks", errorLinks(page.section(), result, locale));
             // The very object the errors are bound to: replacing it would drop the field errors.
@@ -194,16 +226,29 @@ class SectionController {
         }
         java.util.Set<Long> confirm = action.startsWith("confirm:")
                 ? java.util.Set.of(parseLong(action.substring("confirm:".length()))) : java.util.Set.of();
+        java.util.Set<SectionText> confirmTexts = java.util.Set.of();
+        if (action.equals("confirm-text:BODY") || action.equals("confirm-text:ANNOTATIONS")) {
+            confirmTexts = java.util.Set.of(SectionText.valueOf(action.substring("confirm-text:".length())));
+        }
         boolean confirmAll = action.equals("confirm-section");
+        SectionForm toSave = aligned;
+        if (action.equals("resolve") && aligned.version() != null && aligned.version() == page.stored().version()) {
+            // The conflict page's choices, over the version it showed: each part the user chose to take from
+            // the stored version is taken from it; the rest is the merge the page showed.
+            toSave = SectionMerge.resolve(page.section(), aligned, page.stored().content(),
+                    key -> "theirs".equals(request.getParameter("keep-" + key)));
+        }
+        Reports.SaveOptions options = new Reports.SaveOptions(confirm, confirmTexts, confirmAll, toSave.noChangeReason());
         try {
-            reports.saveSection(permissions, number, aligned.version(), aligned.toContent(), confirm, confirmAll);
+            reports.saveSection(permissions, number, toSave.version(), toSave.toContent(), options);
         } catch (SectionConflictException conflict) {
-            return conflict(page, aligned, conflict.current(), model, response);
+            return conflict(permissions, page, toSave, conflict.current(), options, model, response, redirect);
         } catch (ObjectOptimisticLockingFailureException raceAtCommit) {
-            return conflict(page, aligned, reports.section(permissions, number).stored(), model, response);
+            return conflict(permissions, page, toSave, reports.section(permissions, number).stored(), options, model,
+                    response, redirect);
         }
         redirect.addFlashAttribute("saved", page.section().number());
-        if (!confirm.isEmpty() || confirmAll) {
+        if (!confirm.isEmpty() || !confirmTexts.isEmpty() || confirmAll) {
             redirect.addFlashAttribute("confirmed", true);
         }
         List<SectionDefinition> sections = page.report().questionnaire().sections();
@@ -231,14 +276,64 @@ class SectionController {
         return VIEW;
     }
 
-    private String conflict(SectionPage page, SectionForm mine, StoredSection current, Model model,
-            HttpServletResponse response) {
+    /**
+     * Someone else saved the section since the user opened it. Parts only one of the two changed are merged
+     * without asking; when nothing was changed by both, the merge is saved at once and the page says what
+     * came from the other save. Otherwise the conflict page asks, part by part, about those both changed.
+     */
+    private String conflict(Access permissions, SectionPage page, SectionForm mine, StoredSection current,
+            Reports.SaveOptions options, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SectionMerge.Result merge = SectionMerge.merge(page.section(), mine, current.content(), current.version(),
+                permissions.canEditAnswers());
+        int number = page.section().number();
+        if (!merge.hasConflicts()) {
+            try {
+                reports.saveSection(permissions, number, current.version(), merge.merged().toContent(),
+                        new Reports.SaveOptions(options.confirm(), options.confirmTexts(), options.confirmAll(),
+                                merge.merged().noChangeReason()));
+                redirect.addFlashAttribute("saved", number);
+                List<String> theirs = merge.keys(SectionMerge.Outcome.THEIRS).stream()
+                        .map(key -> partLabel(page.section(), key)).toList();
+                if (!theirs.isEmpty() && permissions.canEditAnswers()) {
+                    redirect.addFlashAttribute("mergedFrom", current.updatedBy());
+                    redirect.addFlashAttribute("mergedParts", String.join(", ", theirs));
+                }
+                return "redirect:/reports/" + page.report().id() + "/sections/" + number;
+            } catch (SectionConflictException again) {
+                // A third save in between: ask, over the newest version.
+                return conflict(permissions, page, merge.merged().withVersion(current.version()), again.current(),
+                        options, model, response, redirect);
+            }
+        }
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("page", page);
-        // "Use my version" re-sends the user's input against the version stored now.
-        model.addAttribute("form", mine.withVersion(current.version()));
+        // "Save" re-sends the merge, with the user's choices, against the version stored now.
+        model.addAttribute("form", merge.merged());
         model.addAttribute("current", current);
+        model.addAttribute("merge", merge);
+        model.addAttribute("theirParts", merge.keys(SectionMerge.Outcome.THEIRS).stream()
+                .filter(key -> permissions.canEditAnswers() || key.equals(SectionMerge.ANNOTATIONS))
+                .map(key -> partLabel(page.section(), key)).toList());
+        model.addAttribute("myParts", merge.keys(SectionMerge.Outcome.MINE).stream()
+                .map(key -> partLabel(page.section(), key)).toList());
         return CONFLICT_VIEW;
+    }
+
+    /** A part of the section as the conflict page names it: a question's code, or the field's label. */
+    private String partLabel(SectionDefinition section, String key) {
+        switch (key) {
+            case SectionMerge.BODY:
+                return section.textFieldLabel();
+            case SectionMerge.ANNOTATIONS:
+                return messages.getMessage("section.field.annotations", null,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            case SectionMerge.VARIATIONS:
+                return messages.getMessage("section.field.variations", null,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            default:
+                return section.questions().stream().filter(q -> SectionMerge.key(q).equals(key))
+                        .map(QuestionDefinition::code).findFirst().orElse(key);
+        }
     }
 
     private static void checkChoices(SectionDefinition section, SectionForm form, BindingResult result) {

@@ -18,7 +18,17 @@ import java.util.Map;
  * carries its question id. {@code version} is the section's lock version when the page was opened.
  */
 record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size(max = MAX_TEXT) String annotations,
-        @Size(max = MAX_TEXT) String variations, @Size(max = MAX_TEXT) String body) {
+        @Size(max = MAX_TEXT) String variations, @Size(max = MAX_TEXT) String body,
+        @Size(max = MAX_REASON) String noChangeReason, @Size(max = MAX_BASE) String base) {
+
+    static final int MAX_REASON = 2_000;
+    /** The fingerprints of the section as loaded (SectionMerge): a few dozen short entries. */
+    static final int MAX_BASE = 4_000;
+
+    /** A form without a reason for "Nessuna variazione" and without the fingerprints of what was loaded. */
+    SectionForm(Long version, List<AnswerForm> answers, String annotations, String variations, String body) {
+        this(version, answers, annotations, variations, body, null, null);
+    }
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_ENTRIES = 30;
@@ -43,7 +53,9 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
             AnswerContent a = content.answer(q.id());
             return new AnswerForm(q.id(), a.choice(), a.motivation(), a.examples(), a.entries());
         }).toList();
-        return new SectionForm(stored.version(), answers, content.annotations(), content.variations(), content.body());
+        return new SectionForm(stored.version(), answers, content.annotations(), content.variations(), content.body(),
+                stored.noChangeOverride() == null ? null : stored.noChangeOverride().reason(),
+                SectionMerge.base(section, content));
     }
 
     SectionContent toContent() {
@@ -64,11 +76,15 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
     }
 
     SectionForm withVariations(String newVariations) {
-        return new SectionForm(version, answers, annotations, newVariations, body);
+        return new SectionForm(version, answers, annotations, newVariations, body, noChangeReason, base);
+    }
+
+    SectionForm withBase(String newBase) {
+        return new SectionForm(version, answers, annotations, variations, body, noChangeReason, newBase);
     }
 
     SectionForm withVersion(long newVersion) {
-        return new SectionForm(newVersion, answers, annotations, variations, body);
+        return new SectionForm(newVersion, answers, annotations, variations, body, noChangeReason, base);
     }
 
     /**
@@ -91,7 +107,7 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
     /** Answers aligned with the section's questions, whatever the browser sent. */
     SectionForm alignedTo(SectionDefinition section) {
         return new SectionForm(version, section.questions().stream().map(this::answerFor).toList(), annotations,
-                variations, body);
+                variations, body, noChangeReason, base);
     }
 
     SectionForm withoutEntry(int answerIndex, int entryIndex) {
@@ -103,6 +119,6 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
         }
         changed.set(answerIndex, new AnswerForm(answer.questionId(), answer.choice(), answer.motivation(),
                 answer.examples(), entries));
-        return new SectionForm(version, changed, annotations, variations, body);
+        return new SectionForm(version, changed, annotations, variations, body, noChangeReason, base);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -101,6 +102,7 @@ class SectionControllerTests {
         given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("oiv")))).willReturn(OIV);
         given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("staff")))).willReturn(STAFF);
         given(reports.section(any(Access.class), eq(2))).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
+        given(reports.changesSincePrevious(any(), anyInt(), any())).willReturn(Reports.Changes.NONE);
     }
 
     @Test
@@ -154,14 +156,14 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("id=\"question-2.3\" disabled=\"disabled\"")))
                 .andExpect(content().string(containsString("Come struttura tecnica di supporto puoi modificare le annotazioni")));
         mvc.perform(valid().with(user(staff()))).andExpect(redirectedUrl("/reports/7/sections/2"));
-        then(reports).should().saveSection(eq(STAFF), eq(2), eq(4L), any(), any(), eq(false));
+        then(reports).should().saveSection(eq(STAFF), eq(2), eq(4L), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
     void aReportInReviewCannotBeSaved() throws Exception {
         given(access.of(eq(7L), any())).willReturn(ReportFixtures.oivAccess(7, ReportStatus.IN_REVISIONE));
         mvc.perform(valid().with(user(oivMember()))).andExpect(status().isForbidden());
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -170,7 +172,7 @@ class SectionControllerTests {
                 .andExpect(redirectedUrl("/reports/7/sections/2"))
                 .andExpect(flash().attribute("saved", 2));
         ArgumentCaptor<SectionContent> saved = ArgumentCaptor.forClass(SectionContent.class);
-        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), saved.capture(), any(), eq(false));
+        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), saved.capture(), any(Reports.SaveOptions.class));
         AnswerContent answer = saved.getValue().answer(11);
         org.assertj.core.api.Assertions.assertThat(answer.choice()).isEqualTo("NO");
         // The empty spare row is not an entry.
@@ -196,7 +198,7 @@ class SectionControllerTests {
                 .andExpect(model().attributeHasFieldErrorCode("form", "answers[1].motivation", "Size"))
                 .andExpect(content().string(containsString(tooLong)))
                 .andExpect(content().string(containsString("value=\"Excel\"")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -208,7 +210,7 @@ class SectionControllerTests {
         mvc.perform(request)
                 .andExpect(model().attribute("errorLinks", hasSize(1)))
                 .andExpect(content().string(containsString("Puoi inserire al massimo 30 voci.")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -231,7 +233,7 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString(">Il target 2.1 cambia.</textarea>")))
                 .andExpect(content().string(containsString("value=\"replace-variations:none\"")))
                 .andExpect(content().string(containsString("value=\"append-variations:none\"")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -242,7 +244,7 @@ class SectionControllerTests {
         mvc.perform(valid().param("variations", "Il mio testo.").param("action", "append-variations:none")
                         .with(user(oivMember())))
                 .andExpect(content().string(containsString(">Il mio testo.\n\nNessuna variazione</textarea>")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -252,7 +254,7 @@ class SectionControllerTests {
                 .andExpect(model().attribute("unsaved", true))
                 .andExpect(content().string(not(containsString("value=\"Excel\""))))
                 .andExpect(content().string(containsString("value=\"XAC\"")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -260,7 +262,7 @@ class SectionControllerTests {
         StoredSection theirs = new StoredSection(5, new SectionContent(null, null, null,
                 Map.of(11L, new AnswerContent("SI", "Versione di Anna", null, List.of()))),
                 Instant.parse("2026-03-02T10:00:00Z"), "anna", null);
-        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any(), any(), eq(false))).willThrow(new SectionConflictException(theirs));
+        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any(), any(Reports.SaveOptions.class))).willThrow(new SectionConflictException(theirs));
 
         mvc.perform(valid().with(user(oivMember())))
                 .andExpect(status().isConflict())
@@ -268,7 +270,8 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("Versione di Anna")))
                 .andExpect(content().string(containsString("La mia risposta")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"5\"")))
-                .andExpect(content().string(containsString("Salva la mia versione")));
+                .andExpect(content().string(containsString("Salva con queste scelte")))
+                .andExpect(content().string(containsString("name=\"keep-q11\" value=\"mine\"")));
     }
 
     @Test
@@ -285,7 +288,7 @@ class SectionControllerTests {
         mvc.perform(valid().param(field, "99").with(user(oivMember())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Il modulo inviato non è valido")));
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @Test
@@ -295,7 +298,7 @@ class SectionControllerTests {
             request.param("answers[0].entries[" + i + "]", "Voce " + i);
         }
         mvc.perform(request).andExpect(status().isBadRequest());
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -303,7 +306,7 @@ class SectionControllerTests {
     void aFieldSentTwiceIsABadRequest(String field) throws Exception {
         // Spring would join the two values with a comma: text the user never wrote.
         mvc.perform(valid().param(field, "11").with(user(oivMember()))).andExpect(status().isBadRequest());
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -312,7 +315,7 @@ class SectionControllerTests {
         // 12 is the section's other question; 999 belongs to no section; both would misplace or drop text.
         mvc.perform(form("NO", "Con riunioni", questionId).with(user(oivMember())))
                 .andExpect(status().isBadRequest());
-        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(), any(Boolean.class));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
     }
 
     private static MockHttpServletRequestBuilder valid() {
