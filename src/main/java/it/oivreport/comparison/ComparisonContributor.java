@@ -2,6 +2,7 @@ package it.oivreport.comparison;
 
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportPageContributor;
+import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionText;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +27,12 @@ class ComparisonContributor implements ReportPageContributor {
 
     @Override
     public void contributeSection(Access access, int sectionNumber, Model model) {
-        comparisons.compareSection(access, sectionNumber).ifPresent(view -> {
+        contributeSection(access, sectionNumber, null, model);
+    }
+
+    @Override
+    public void contributeSection(Access access, int sectionNumber, SectionContent typed, Model model) {
+        comparisons.compareSection(access, sectionNumber, typed).ifPresent(view -> {
             Map<String, QuestionComparison> byCode = view.section().questions().stream()
                     .collect(Collectors.toMap(QuestionComparison::code, Function.identity()));
             model.addAttribute("previousYear", view.previousYear());

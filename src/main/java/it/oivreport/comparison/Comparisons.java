@@ -56,11 +56,26 @@ public class Comparisons {
      * section's texts for nothing. Empty when there is no previous report or no such section.
      */
     public Optional<SectionView> compareSection(Access access, int sectionNumber) {
+        return compareSection(access, sectionNumber, null);
+    }
+
+    /**
+     * One section, with what the user typed in it instead of what is stored ({@code typed}; null for the
+     * stored section): the differences and the drafted variations are then about the page as the user sees it.
+     */
+    public Optional<SectionView> compareSection(Access access, int sectionNumber, SectionContent typed) {
         Optional<ReportDocument> previous = reports.previousDocument(access);
         if (previous.isEmpty()) {
             return Optional.empty();
         }
-        ReportComparison comparison = compare(reports.document(access), previous.get(), n -> n == sectionNumber);
+        ReportDocument current = reports.document(access);
+        if (typed != null && current.contents().containsKey(sectionNumber)) {
+            Map<Integer, SectionContent> contents = new HashMap<>(current.contents());
+            contents.put(sectionNumber, typed);
+            current = new ReportDocument(current.overview(), contents, current.toConfirm(), current.textsToConfirm(),
+                    current.noChangeOverrides());
+        }
+        ReportComparison comparison = compare(current, previous.get(), n -> n == sectionNumber);
         return comparison.sections().stream().findFirst()
                 .map(section -> new SectionView(comparison.previous().year(), section));
     }

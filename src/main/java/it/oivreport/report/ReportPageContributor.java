@@ -14,4 +14,13 @@ public interface ReportPageContributor {
     /** Adds to a section page; nothing by default. */
     default void contributeSection(Access access, int sectionNumber, Model model) {
     }
+
+    /**
+     * Adds to a section page shown again with what the user typed and has not saved ({@code typed}), so that
+     * what is shown beside it (last year's differences, the drafted variations) is about the typed text; as
+     * {@link #contributeSection(Access, int, Model)} by default.
+     */
+    default void contributeSection(Access access, int sectionNumber, ReportViews.SectionContent typed, Model model) {
+        contributeSection(access, sectionNumber, model);
+    }
 }

@@ -61,11 +61,14 @@ class DemoReview implements ApplicationRunner {
     private void backdate(long reportId) {
         java.time.ZonedDateTime submitted = java.time.LocalDateTime.of(2020, 1, 28, 11, 0)
                 .atZone(java.time.ZoneId.of("Europe/Rome"));
+        // The first transition is the submission; each approval records one, the last moving to approved.
         jdbc.update("""
-                update report_transition t set happened_at = ?::timestamptz + (o.n - 1) * interval '3 days 3 hours'
+                update report_transition t set happened_at = case when o.n = 1 then ?::timestamptz
+                    else ?::timestamptz + (o.n - 1) * interval '1 day' end
                 from (select id, row_number() over (order by happened_at, id) as n from report_transition
                       where report_id = ?) o
-                where t.id = o.id""", java.sql.Timestamp.from(submitted.toInstant()), reportId);
+                where t.id = o.id""", java.sql.Timestamp.from(submitted.toInstant()),
+                java.sql.Timestamp.from(submitted.plusHours(3).toInstant()), reportId);
         jdbc.update("""
                 update report_approval a set approved_at = ?::timestamptz + o.n * interval '1 day'
                 from (select id, row_number() over (order by approved_at, id) as n from report_approval

@@ -43,10 +43,12 @@ class ComparisonJourneyTests {
             assertThat(browser.value("variations")).startsWith("1.1: motivazione modificata.");
             browser.type("variations", browser.value("variations") + " Le altre risposte sono confermate.");
             String typed = browser.value("variations");
-            // A proposal never replaces what the OIV wrote: it is shown beside it, to use or to add.
+            // 1.1 changed since 2020: "Nessuna variazione" is not written, and the drafted variations are
+            // offered instead, beside the OIV's own text, which is never replaced without asking.
             browser.click(By.cssSelector("button[value=no-variations]"));
             assertThat(browser.value("variations")).isEqualTo(typed);
-            assertThat(browser.find(By.id("variations-proposal")).getText()).contains("Nessuna variazione",
+            assertThat(browser.find(By.id("no-change-refused")).getText()).contains("sono cambiati 1.1");
+            assertThat(browser.find(By.id("variations-proposal")).getText()).contains("1.1: motivazione modificata.",
                     "Usa la proposta al posto del mio testo", "Aggiungi la proposta in fondo al mio testo");
             browser.screenshot("section-proposal-beside-desktop");
             browser.click(By.cssSelector("button[value=confirm-section]"));
@@ -71,6 +73,72 @@ class ComparisonJourneyTests {
             browser.printMedia(false);
             browser.click(By.linkText("Mostra solo le modifiche"));
             assertThat(browser.find(By.tagName("main")).getText()).contains("2.3").doesNotContain("Sezione 16");
+        }
+    }
+
+    /**
+     * Section 9's description comes forward from 2020 to confirm; rewritten, it is a change: "Nessuna
+     * variazione" is then refused until the OIV either uses the proposal (which names the description) or
+     * records why no variation holds anyway, which the comparison page then shows.
+     */
+    @Test
+    void aRewrittenDescriptionIsAChangeThatNessunaVariazioneCannotHide() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login").type("username", "oiv3").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            browser.click(By.linkText("Rapporti"));
+            browser.click(By.xpath("//tr[td[normalize-space()='2021']]//a"));
+            browser.click(By.linkText("9 – Analisi delle sedi territoriali"));
+
+            // 1. Carried forward, to confirm.
+            assertThat(browser.value("body")).isEqualTo("Non esistono sedi territoriali");
+            assertThat(browser.find(By.tagName("main")).getText())
+                    .contains("Il testo «Descrizione» è copiato dall’anno precedente ed è da confermare");
+            assertThat(browser.find(By.cssSelector("button[value='confirm-text:BODY']")).getText()).isEqualTo("Conferma");
+
+            // 3. Rewritten, then "Nessuna variazione": refused, naming what changed, nothing typed is lost.
+            browser.type("body", "Aperta una sede a Desenzano del Garda per i servizi alle imprese del lago.");
+            browser.click(By.cssSelector("button[value=no-variations]"));
+            assertThat(browser.find(By.id("no-change-refused")).getText())
+                    .contains("Rispetto al 2020 in questa sezione sono cambiati descrizione");
+            assertThat(browser.value("variations")).isEmpty();
+            assertThat(browser.find(By.id("variations-proposal")).getText()).contains("Descrizione: testo modificato.");
+            browser.screenshot("section-no-change-refused-desktop");
+            browser.type("variations", "Nessuna variazione");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.id("error-summary")).getText())
+                    .contains("«Nessuna variazione» non è ammessa: rispetto al 2020 sono cambiati descrizione");
+            assertThat(browser.value("body")).startsWith("Aperta una sede a Desenzano");
+            browser.resize(360, 800).screenshot("section-no-change-refused-mobile");
+            browser.resize(1280, 900);
+
+            // 2. The proposal, beside the typed text, mentions the description and replaces it only on request.
+            browser.click(By.cssSelector("button[value=propose-variations]"));
+            assertThat(browser.value("variations")).isEqualTo("Nessuna variazione");
+            assertThat(browser.find(By.id("variations-proposal")).getText()).contains("Descrizione: testo modificato.");
+            browser.click(By.cssSelector("button[value='replace-variations:draft']"));
+            assertThat(browser.value("variations")).isEqualTo("Descrizione: testo modificato.");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 9 salvata.");
+
+            browser.click(By.linkText("Camera di Commercio di Brescia – 2021"));
+            browser.click(By.partialLinkText("Confronto con il 2020"));
+            String section9 = browser.find(By.id("cmp-9")).findElement(By.xpath("..")).getText();
+            assertThat(section9).contains("Descrizione", "modificata").contains("0 invariate, 1 modificate");
+
+            // 3. Kept on purpose, with a reason: saved, and the reason is on the comparison.
+            browser.open(browser.currentPath().replace("/comparison", "/sections/9"));
+            browser.type("variations", "Nessuna variazione");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            browser.type("noChangeReason", "La sede di Desenzano apre a fine ciclo: nessun effetto sul Piano 2021.");
+            browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
+            assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 9 salvata.");
+            assertThat(browser.find(By.id("no-change-recorded")).getText()).contains("mantenuta da oiv3");
+            browser.click(By.linkText("Camera di Commercio di Brescia – 2021"));
+            browser.click(By.partialLinkText("Confronto con il 2020"));
+            assertThat(browser.find(By.id("cmp-9")).findElement(By.xpath("..")).getText())
+                    .contains("«Nessuna variazione» mantenuta da oiv3", "nessun effetto sul Piano 2021");
+            browser.screenshot("comparison-no-change-kept-desktop");
         }
     }
 }

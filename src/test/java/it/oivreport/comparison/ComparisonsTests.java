@@ -91,6 +91,45 @@ class ComparisonsTests {
         assertThat(comparison.sections().get(1).proposal()).isEqualTo("Nessuna variazione");
     }
 
+    @Test
+    void aSectionsOwnTextsAreComparedCountedAndProposed() {
+        QuestionnaireDefinition q = new QuestionnaireDefinition(3, "v3", 3, "Rapporto", "Nota",
+                List.of(new PartDefinition(2, "Obiettivi operativi", List.of(
+                        new SectionDefinition(39, 9, "Analisi delle sedi territoriali", 2, false, "Descrizione", List.of()),
+                        new SectionDefinition(38, 8, "Risorse", 2, true, null, List.of())))));
+        ReportDocument previous = new ReportDocument(overview(1, 2020, q, null), Map.of(
+                9, new SectionContent(null, null, "Non esistono sedi territoriali", Map.of()),
+                8, new SectionContent("nessuna", null, null, Map.of())));
+        ReportDocument rewritten = new ReportDocument(overview(2, 2021, q, new PreviousReport(1, 2020, ReportStatus.APPROVATO)),
+                Map.of(9, new SectionContent(null, null, "Aperta una sede a Desenzano", Map.of()),
+                        8, new SectionContent("nessuna", null, null, Map.of())),
+                java.util.Set.of(), Map.of(8, java.util.Set.of(it.oivreport.report.ReportViews.SectionText.ANNOTATIONS)),
+                Map.of());
+
+        ReportComparison comparison = comparisons.compare(rewritten, previous);
+        ReportComparison.SectionComparison nine = comparison.sections().get(0);
+        assertThat(nine.texts()).singleElement().satisfies(t -> {
+            assertThat(t.text()).isEqualTo("Descrizione");
+            assertThat(t.changeClass()).isEqualTo(ChangeClass.MODIFICATA);
+            assertThat(t.previousMotivation()).isEqualTo("Non esistono sedi territoriali");
+            assertThat(t.motivationChanged()).isTrue();
+        });
+        assertThat(nine.counts()).containsEntry(ChangeClass.MODIFICATA, 1L);
+        assertThat(nine.hasChanges()).isTrue();
+        assertThat(nine.proposal()).isEqualTo("Descrizione: testo modificato.");
+        // Carried over and not yet confirmed: da confermare, never invariata.
+        ReportComparison.SectionComparison eight = comparison.sections().get(1);
+        assertThat(eight.text(it.oivreport.report.ReportViews.SectionText.ANNOTATIONS).changeClass())
+                .isEqualTo(ChangeClass.DA_CONFERMARE);
+        assertThat(eight.proposal()).isEqualTo("Nessuna variazione");
+        assertThat(comparison.counts()).containsEntry(ChangeClass.MODIFICATA, 1L)
+                .containsEntry(ChangeClass.DA_CONFERMARE, 1L).containsEntry(ChangeClass.INVARIATA, 0L);
+
+        ReportDocument emptied = new ReportDocument(rewritten.overview(), Map.of(
+                9, new SectionContent(null, null, null, Map.of()), 8, new SectionContent("nessuna", null, null, Map.of())));
+        assertThat(comparisons.compare(emptied, previous).sections().get(0).proposal()).isEqualTo("Descrizione: testo tolto.");
+    }
+
     private static ReportDocument previous() {
         QuestionnaireDefinition v1 = questionnaire(1, List.of(Q11_OLD, Q12_OLD, Q13_OLD), Q21_OLD);
         return new ReportDocument(overview(1, 2020, v1, null), Map.of(

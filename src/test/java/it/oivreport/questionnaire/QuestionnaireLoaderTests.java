@@ -88,6 +88,67 @@ class QuestionnaireLoaderTests {
     }
 
     @Test
+    void versionTwoFollowsTheTemplateWhereVersionOneDidNot() throws Exception {
+        loader.run(null);
+        QuestionnaireDefinition v1 = questionnaires.byCode("avvio-ciclo-v1");
+        QuestionnaireDefinition v2 = questionnaires.byCode("avvio-ciclo-v2");
+        assertThat(questionnaires.newest().code()).isEqualTo("avvio-ciclo-v2");
+        // The same questions, word for word, under the same codes: answers compare across the two.
+        assertThat(v2.questions()).extracting(QuestionDefinition::code, QuestionDefinition::text)
+                .containsExactlyElementsOf(v1.questions().stream()
+                        .map(q -> org.assertj.core.groups.Tuple.tuple(q.code(), q.text())).toList());
+        assertThat(v2.parts()).extracting(QuestionnaireDefinition.PartDefinition::title)
+                .containsExactlyElementsOf(v1.parts().stream().map(QuestionnaireDefinition.PartDefinition::title).toList());
+        Map<String, QuestionDefinition> byCode = new LinkedHashMap<>();
+        v2.questions().forEach(q -> byCode.put(q.code(), q));
+
+        assertThat(byCode.values()).filteredOn(q -> !q.hasExamples()).extracting(QuestionDefinition::code)
+                .containsExactly("1.4", "1.5", "2.3", "2.4", "16.1");
+        assertThat(byCode.values()).filteredOn(QuestionDefinition::listFirst).extracting(QuestionDefinition::code)
+                .containsExactly("6.3", "6.4");
+        // The same question has the same kind: a share of indicators, the choice optional.
+        for (String[] pair : new String[][] {{"3.1", "7.1"}, {"3.2", "7.2"}}) {
+            QuestionDefinition strategic = byCode.get(pair[0]);
+            QuestionDefinition operational = byCode.get(pair[1]);
+            assertThat(strategic.text()).isEqualTo(operational.text());
+            assertThat(strategic.kind()).isEqualTo(operational.kind()).isEqualTo(AnswerKind.SHARE);
+            assertThat(strategic.choiceRequired()).isFalse();
+            assertThat(operational.choiceRequired()).isFalse();
+            assertThat(strategic.answered(false, true)).isTrue();
+        }
+        assertThat(byCode.get("1.1").answered(false, true)).isFalse();
+        assertThat(v1.questions()).allMatch(QuestionDefinition::hasExamples);
+    }
+
+    @Test
+    void aFileThatContradictsItselfIsRefusedWithItsName() {
+        String file = """
+                code: t
+                version: 9
+                title: T
+                header-note: N
+                option-sets:
+                  YES_NO: [{code: SI, label: Sì}]
+                parts:
+                  - number: 1
+                    title: P
+                    sections:
+                      - number: 1
+                        title: S
+                        questions:
+                          - code: '1.1'
+                            text: Q
+                            kind: TEXT
+                            %s
+                """;
+        for (String wrong : new String[] {"examples: false\n            examples-label: Esempi",
+                "list-first: true", "choice-required: false", "examples: maybe"}) {
+            assertThatThrownBy(() -> QuestionnaireFile.parse("t.yaml", file.formatted(wrong)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("t.yaml").hasMessageContaining("1.1");
+        }
+    }
+
+    @Test
     void loadingTheSameFileAgainChangesNothing() throws Exception {
         long first = loader.load("avvio-ciclo-v1.yaml", file());
         long again = loader.load("avvio-ciclo-v1.yaml", file());

@@ -27,8 +27,11 @@ public final class ReportFixtures {
                         "Risposta " + q.code(), null, java.util.List.of()));
             }
             long version = reports.section(access, section.number()).stored().version();
+            // With a previous report the answers differ from its own: "Nessuna variazione" would be refused.
+            String variations = overview.previous() == null ? "Nessuna variazione"
+                    : "Risposte della sezione " + section.number() + " riscritte.";
             reports.saveSection(access, section.number(), version, new ReportViews.SectionContent(null,
-                    "Nessuna variazione", section.hasTextField() ? "Testo della sezione " + section.number() : null, answers));
+                    variations, section.hasTextField() ? "Testo della sezione " + section.number() : null, answers));
         }
     }
 

@@ -7,6 +7,7 @@ import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportPageContributor;
 import it.oivreport.report.Reports;
+import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.SectionText;
 import it.oivreport.report.ReportViews.StoredSection;
@@ -270,7 +271,12 @@ class SectionController {
         }
         model.addAttribute("previous", index > 0 ? sections.get(index - 1) : null);
         model.addAttribute("next", index + 1 < sections.size() ? sections.get(index + 1) : null);
-        contributors.forEach(c -> c.contributeSection(permissions, page.section().number(), model));
+        // A page shown again with unsaved input compares that input; a page as stored compares what is stored.
+        // (Support staff send only the annotations: their page compares what is stored.)
+        SectionContent typed = permissions.canEditAnswers()
+                && (Boolean.TRUE.equals(model.getAttribute("unsaved")) || model.getAttribute("errorLinks") != null)
+                ? form.toContent() : null;
+        contributors.forEach(c -> c.contributeSection(permissions, page.section().number(), typed, model));
         model.addAttribute("readOnly", !permissions.canEditAnnotations());
         model.addAttribute("answersReadOnly", !permissions.canEditAnswers());
         return VIEW;

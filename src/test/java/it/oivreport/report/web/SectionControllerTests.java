@@ -2,6 +2,7 @@ package it.oivreport.report.web;
 
 import static it.oivreport.account.AccountFixtures.oivMember;
 import static it.oivreport.account.AccountFixtures.staff;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -255,6 +256,74 @@ class SectionControllerTests {
                 .andExpect(content().string(not(containsString("value=\"Excel\""))))
                 .andExpect(content().string(containsString("value=\"XAC\"")));
         then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
+    }
+
+    static final ReportOverview WITH_PREVIOUS = new ReportOverview(7, 1, "Comune di Prova", 2026, ReportStatus.BOZZA,
+            QUESTIONNAIRE, Map.of(2, SectionState.PARZIALE, 3, SectionState.DA_COMPILARE),
+            new it.oivreport.report.ReportViews.PreviousReport(6, 2025, ReportStatus.FIRMATO), 0);
+
+    private void changedSinceLastYear() {
+        StoredSection stored = new StoredSection(4, new SectionContent("nessuna", null, null,
+                Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")))),
+                Instant.parse("2026-03-02T09:00:00Z"), "anna", null);
+        given(reports.section(any(Access.class), eq(2))).willReturn(new SectionPage(WITH_PREVIOUS, SECTION_2, stored));
+        given(reports.changesSincePrevious(any(), anyInt(), any()))
+                .willReturn(new Reports.Changes(List.of("2.3"), java.util.Set.of()));
+    }
+
+    @Test
+    void nessunaVariazioneIsNotWrittenWhereAnswersChanged() throws Exception {
+        changedSinceLastYear();
+        mvc.perform(valid().param("action", "no-variations").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("in questa sezione sono cambiati 2.3")))
+                .andExpect(content().string(not(containsString(">Nessuna variazione</textarea>"))));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
+    }
+
+    @Test
+    void savingNessunaVariazioneWhereAnswersChangedAsksForTheReason() throws Exception {
+        changedSinceLastYear();
+        mvc.perform(valid().param("variations", "Nessuna variazione").with(user(oivMember())))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "variations", "section.noChange.refused"))
+                .andExpect(content().string(containsString("«Nessuna variazione» non è ammessa: rispetto al 2025 sono cambiati 2.3")))
+                .andExpect(content().string(containsString("name=\"noChangeReason\"")));
+        then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
+
+        mvc.perform(valid().param("variations", "Nessuna variazione").param("noChangeReason", "Solo una correzione di forma.")
+                        .with(user(oivMember())))
+                .andExpect(status().is3xxRedirection());
+        ArgumentCaptor<Reports.SaveOptions> options = ArgumentCaptor.forClass(Reports.SaveOptions.class);
+        then(reports).should().saveSection(eq(OIV), eq(2), eq(4L), any(), options.capture());
+        assertThat(options.getValue().noChangeReason()).isEqualTo("Solo una correzione di forma.");
+    }
+
+    @Test
+    void aConflictOnDifferentQuestionsIsMergedAndSavedWithoutAsking() throws Exception {
+        // The user loaded the section (base), changed 2.3's motivation; Anna changed 2.5 in the meantime.
+        SectionContent loaded = new SectionContent("nessuna", null, null,
+                Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC"))));
+        String base = SectionMerge.base(SECTION_2, loaded);
+        StoredSection theirs = new StoredSection(5, new SectionContent("nessuna", null, null, Map.of(
+                11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")),
+                12L, new AnswerContent(null, "Risposta di Anna", null, List.of()))),
+                Instant.parse("2026-03-02T10:00:00Z"), "anna", null);
+        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any(), any(Reports.SaveOptions.class)))
+                .willThrow(new SectionConflictException(theirs));
+
+        mvc.perform(post("/reports/7/sections/2").with(csrf()).with(user(oivMember()))
+                        .param("version", "4").param("base", base).param("annotations", "nessuna")
+                        .param("answers[0].questionId", "11").param("answers[0].choice", "SI")
+                        .param("answers[0].motivation", "Sì, tutti i sistemi").param("answers[0].entries[0]", "Programma XAC")
+                        .param("answers[1].questionId", "12"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("mergedFrom", "anna"))
+                .andExpect(flash().attribute("mergedParts", "2.5"));
+        ArgumentCaptor<SectionContent> merged = ArgumentCaptor.forClass(SectionContent.class);
+        then(reports).should().saveSection(eq(OIV), eq(2), eq(5L), merged.capture(), any(Reports.SaveOptions.class));
+        assertThat(merged.getValue().answer(11).motivation()).isEqualTo("Sì, tutti i sistemi");
+        assertThat(merged.getValue().answer(12).motivation()).isEqualTo("Risposta di Anna");
     }
 
     @Test
