@@ -437,7 +437,7 @@ public class ReportPdf {
             document.add(new Paragraph(text("comparison.counts", counts.get(ChangeClass.INVARIATA),
                     counts.get(ChangeClass.MODIFICATA), counts.get(ChangeClass.NUOVA),
                     counts.get(ChangeClass.NON_PIU_PRESENTE), counts.get(ChangeClass.DA_CONFERMARE)), label));
-            PdfPTable table = new PdfPTable(new float[] {0.8f, 1.6f, 6f});
+            PdfPTable table = new PdfPTable(new float[] {1.15f, 1.6f, 5.65f});
             table.setWidthPercentage(100);
             table.setSpacingBefore(10);
             table.setHeaderRows(1);

@@ -139,6 +139,9 @@ class ReportJsonTests {
         // Copied from 2020 and not confirmed yet: its own class, never "unchanged".
         assertThat((String) JsonPath.read(json, "$.parts[0].sections[1].questions[0].change")).isEqualTo("DA_CONFERMARE");
         assertThat((String) JsonPath.read(json, "$.parts[0].sections[1].questions[2].change")).isEqualTo("MODIFICATA");
+        // Section texts have their class too: section 2's annotations came forward and wait for confirmation.
+        assertThat((String) JsonPath.read(json, "$.parts[0].sections[1].annotationsChange")).isEqualTo("DA_CONFERMARE");
+        assertThat((Object) JsonPath.read(json, "$.parts[0].sections[1].noChangeReason")).isNull();
     }
 
     @Test

@@ -158,6 +158,27 @@ class ReportPdfTests {
     }
 
     @Test
+    void thePdfFollowsTheTemplatesLayout() throws Exception {
+        String text;
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            text = squeeze(new PDFTextStripper().getText(document));
+        }
+        // No Esempio box where the template has none: 1.4 goes straight from its answer to 1.5.
+        String q14 = squeeze("1.4 Esistono significative differenze");
+        String q15 = squeeze("1.5 Se l’amministrazione ha redatto");
+        assertThat(text.substring(text.indexOf(q14), text.indexOf(q15))).doesNotContain("Esempio");
+        // 6.3: the Specificare list first, then the Esempio.
+        String q63 = text.substring(text.indexOf(squeeze("6.3 La misurazione degli indicatori")),
+                text.indexOf(squeeze("6.4 Gli indicatori sono alimentati")));
+        assertThat(q63.indexOf("Specificare")).isPositive().isLessThan(q63.indexOf("Esempio"));
+        // Section 9: its text right under the heading, with no "Descrizione" label.
+        String nine = text.substring(text.lastIndexOf(squeeze("9. Analisi delle sedi territoriali")));
+        assertThat(nine).startsWith(squeeze("9. Analisi delle sedi territoriali Non esistono sedi territoriali"));
+        // Part headings as the template writes them.
+        assertThat(text).contains(squeeze("1 Obiettivi strategici")).doesNotContain("Parte1–");
+    }
+
+    @Test
     void aDraftSaysBozzaOnEveryPage() throws Exception {
         try (PDDocument document = Loader.loadPDF(render(draft))) {
             PDFTextStripper stripper = new PDFTextStripper();

@@ -118,6 +118,8 @@ class ReportJourneyTests {
             assertThat(browser.find(By.id("conflict-form")).getText())
                     .contains("Sulla base dei valori storici del triennio.", "Risposta del collega");
             browser.screenshot("section-conflict-desktop");
+            browser.resize(360, 800).screenshot("section-conflict-mobile");
+            browser.resize(1280, 900);
 
             // Both changed 3.1: the user's own version is chosen unless they pick the other.
             assertThat(browser.selected("keep-q" + question + "-mine")).isTrue();

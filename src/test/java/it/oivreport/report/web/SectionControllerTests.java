@@ -118,6 +118,28 @@ class SectionControllerTests {
     }
 
     @Test
+    void theSectionPageFollowsTheTemplatesLayout() throws Exception {
+        QuestionDefinition noExample = new QuestionDefinition(31, "1.4", "Esistono significative differenze?",
+                AnswerKind.YES_NO, null, null, false, true, YES_NO.options());
+        QuestionDefinition listFirst = new QuestionDefinition(32, "6.3", "Applicativi informatici?",
+                AnswerKind.YES_NO, "Esempio", "Specificare i sistemi", true, true, YES_NO.options());
+        SectionDefinition section = new SectionDefinition(3, 3, "Target", 1, false, "Descrizione",
+                List.of(noExample, listFirst));
+        given(reports.section(any(Access.class), eq(3))).willReturn(new SectionPage(OVERVIEW, section,
+                new StoredSection(1, new SectionContent(null, null, "Non esistono sedi", Map.of()), null, null, null)));
+
+        String page = mvc.perform(get("/reports/7/sections/3").with(user(oivMember())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(page).doesNotContain("id=\"answers0.examples\"")
+                .contains("id=\"answers1.examples\"");
+        org.assertj.core.api.Assertions.assertThat(page.indexOf("Specificare i sistemi"))
+                .isPositive().isLessThan(page.indexOf("id=\"answers1.examples\""));
+        // The section's own text has no visible label, only one for screen readers.
+        org.assertj.core.api.Assertions.assertThat(page).contains("<label for=\"body\" class=\"visually-hidden\">Descrizione</label>");
+    }
+
+    @Test
     void listsTheQuestionsRemovedFromTheSectionSinceLastYear() throws Exception {
         mvc.perform(get("/reports/7/sections/2").with(user(oivMember())))
                 .andExpect(content().string(containsString("Domande tolte da questa sezione rispetto al 2020")))
