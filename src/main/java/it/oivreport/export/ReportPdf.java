@@ -89,6 +89,7 @@ public class ReportPdf {
     private final Evidences evidences;
     private final Administrations administrations;
     private final Memberships memberships;
+    private final it.oivreport.review.Workflow workflow;
     private final MessageSource messages;
     private final Clock clock;
     private final byte[] regular;
@@ -96,7 +97,8 @@ public class ReportPdf {
     private final byte[] bold;
 
     ReportPdf(Reports reports, Comparisons comparisons, Evidences evidences, Administrations administrations,
-            Memberships memberships, MessageSource messages, Clock clock) {
+            Memberships memberships, it.oivreport.review.Workflow workflow, MessageSource messages, Clock clock) {
+        this.workflow = workflow;
         this.reports = reports;
         this.comparisons = comparisons;
         this.evidences = evidences;
@@ -129,8 +131,23 @@ public class ReportPdf {
     }
 
     /** Everything the PDF shows, read once. */
+    /** A member of the OIV as the approval block names them, with their approval if they gave it. */
+    record Approver(String fullName, boolean president, java.time.Instant approvedAt) {
+    }
+
+    /**
+     * @param approvers every OIV member, the president first, each with the date of their approval, if any
+     * @param approvedAt when the report became approved; null while it is not
+     */
     record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
-            Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt) {
+            Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
+            List<Approver> approvers, java.time.Instant approvedAt) {
+
+        Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+                Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt) {
+            this(document, administration, members, president, comparison, evidence, generatedAt,
+                    members.stream().map(m -> new Approver(m, m.equals(president), null)).toList(), null);
+        }
 
         ReportOverview overview() {
             return document.overview();
@@ -149,9 +166,21 @@ public class ReportPdf {
                 .filter(m -> m.role() == Role.OIV).toList();
         String president = oiv.stream().filter(m -> administration.presidentId() != null
                 && m.userId() == administration.presidentId()).map(Memberships.Member::fullName).findFirst().orElse(null);
+        it.oivreport.review.WorkflowView workflow = this.workflow.view(access);
+        Map<String, java.time.Instant> approved = new HashMap<>();
+        workflow.approvals().forEach(a -> approved.put(a.fullName(), a.approvedAt()));
+        boolean isApproved = overview.status() == ReportStatus.APPROVATO || overview.status() == ReportStatus.FIRMATO;
+        List<Approver> approvers = oiv.stream().map(m -> new Approver(m.fullName(), m.fullName().equals(president),
+                        isApproved ? approved.get(m.fullName()) : null))
+                .sorted(java.util.Comparator.comparing((Approver a) -> !a.president())).toList();
+        java.time.Instant approvedAt = !isApproved ? null : workflow.history().stream()
+                .filter(t -> t.to() == ReportStatus.APPROVATO && t.from() != ReportStatus.APPROVATO)
+                .map(it.oivreport.review.WorkflowView.TransitionView::happenedAt)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
         Content content = new Content(document, administration, oiv.stream().map(Memberships.Member::fullName).toList(),
                 president, comparisons.compare(access),
-                evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant());
+                evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
+                approvedAt);
         return render(content);
     }
 
@@ -237,8 +266,13 @@ public class ReportPdf {
                 cover(document);
                 index(document);
                 sections(document);
+                approvalBlock(document);
                 variationsAnnex(document);
                 evidenceAnnex(document);
+                Paragraph generated = new Paragraph(text("pdf.generated",
+                        DATE_TIME.withZone(ZoneId.systemDefault()).format(content.generatedAt())), small);
+                generated.setSpacingBefore(24);
+                document.add(generated);
                 document.close();
             } catch (DocumentException | IOException e) {
                 throw new IllegalStateException("cannot render report " + overview.id(), e);
@@ -265,7 +299,9 @@ public class ReportPdf {
             fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
             fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
             fact(facts, text("pdf.status"), text("report.status." + overview.status()));
-            fact(facts, text("pdf.date"), DATE.withZone(ZoneId.systemDefault()).format(content.generatedAt()));
+            if (content.approvedAt() != null) {
+                fact(facts, text("pdf.approvedOn"), DATE.withZone(ZoneId.systemDefault()).format(content.approvedAt()));
+            }
             document.add(facts);
             document.newPage();
         }
@@ -333,12 +369,16 @@ public class ReportPdf {
 
         private void sections(Document document) throws DocumentException {
             for (PartDefinition part : content.overview().questionnaire().parts()) {
-                document.add(heading(text("pdf.part", part.number(), part.title()), h2, "part-" + part.number(), 1));
+                // A part starts a new page only when less than a third of this one is left.
+                keepRoom(document, (document.top() - document.bottom()) / 3);
+                Paragraph heading = heading(text("pdf.part", part.number(), part.title()), h2, "part-" + part.number(), 1);
+                heading.setSpacingBefore(18);
+                document.add(heading);
                 for (SectionDefinition section : part.sections()) {
                     section(document, section);
                 }
-                document.newPage();
             }
+            document.newPage();
         }
 
         private void section(Document document, SectionDefinition section) throws DocumentException {
@@ -355,14 +395,28 @@ public class ReportPdf {
                 head.setSpacingBefore(8);
                 head.add(new Chunk(q.code() + "  ", new Font(baseBold, 11f, Font.NORMAL, BLUE)));
                 head.add(new Chunk(q.text(), question));
-                if (q.kind().isChoice()) {
-                    head.add(new Chunk("\n", body));
-                    head.add(new Chunk(text("pdf.answer") + " ", label));
-                    head.add(new Chunk(answer.choice() == null ? "—"
-                            : q.option(answer.choice()).map(o -> o.label()).orElse(answer.choice()), body));
-                }
                 document.add(head);
-                block(document, q.kind().isChoice() ? text("pdf.motivation") : text("pdf.answer"), answer.motivation());
+                // The choice and its motivation read as one answer, as on paper: "Sì. Tutti gli obiettivi…".
+                String choice = q.kind().isChoice() && answer.choice() != null
+                        ? q.option(answer.choice()).map(o -> o.label()).orElse(answer.choice()) : null;
+                String motivation = blank(answer.motivation()) ? null : answer.motivation().strip();
+                if (choice == null && motivation == null) {
+                    document.add(new Paragraph(text("pdf.noAnswer"), small));
+                } else {
+                    Paragraph given = new Paragraph("", body);
+                    given.setLeading(14.5f);
+                    given.setSpacingBefore(2);
+                    Font chosen = new Font(baseSemibold, 10.5f, Font.NORMAL, INK);
+                    String rest = motivation;
+                    if (choice != null && motivation != null && startsWithWord(motivation, choice)) {
+                        // "Sì, tutti gli obiettivi…": the motivation already opens with the answer.
+                        given.add(new Chunk(motivation.substring(0, choice.length()), chosen));
+                        rest = motivation.substring(choice.length());
+                    } else if (choice != null) {
+                        given.add(new Chunk(motivation == null ? choice : choice + ". ", chosen));
+                    }
+                    shaped(document, given, rest);
+                }
                 // In the template's order: the Esempio box, then the Specificare list, unless it says otherwise.
                 if (q.listFirst()) {
                     list(document, q, answer);
@@ -376,10 +430,13 @@ public class ReportPdf {
             }
             if (section.hasTextField()) {
                 // The template has no label over the section's own text: the text follows the heading.
-                Paragraph text = new Paragraph(blankToDash(stored.body()), body);
-                text.setLeading(14.5f);
-                text.setSpacingBefore(6);
-                document.add(text);
+                if (blank(stored.body())) {
+                    document.add(new Paragraph(text("pdf.noAnswer"), small));
+                } else {
+                    Paragraph lead = new Paragraph("", body);
+                    lead.setSpacingBefore(6);
+                    shaped(document, lead, stored.body());
+                }
             }
             if (section.hasAnnotations()) {
                 block(document, text("section.field.annotations"), stored.annotations());
@@ -388,15 +445,12 @@ public class ReportPdf {
         }
 
         private void list(Document document, QuestionDefinition q, AnswerContent answer) throws DocumentException {
-            if (!q.hasList()) {
+            if (!q.hasList() || answer.entries().isEmpty()) {
                 return;
             }
             Paragraph list = new Paragraph(q.listLabel(), label);
             list.setSpacingBefore(4);
             document.add(list);
-            if (answer.entries().isEmpty()) {
-                document.add(new Paragraph("—", body));
-            }
             for (String entry : answer.entries()) {
                 Paragraph item = new Paragraph("•  " + entry, body);
                 item.setIndentationLeft(10);
@@ -404,8 +458,14 @@ public class ReportPdf {
             }
         }
 
-        private static String blankToDash(String value) {
-            return value == null || value.isBlank() ? "—" : value.strip();
+        /** Whether the text opens with the word, then a space or punctuation ("Sì, tutti…" opens with "Sì"). */
+        private static boolean startsWithWord(String text, String word) {
+            return text.regionMatches(true, 0, word, 0, word.length())
+                    && (text.length() == word.length() || !Character.isLetterOrDigit(text.charAt(word.length())));
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
 
         /** Starts a new page unless at least {@code points} are left on this one. */
@@ -417,12 +477,123 @@ public class ReportPdf {
 
         /** A label and a possibly long text, which breaks across pages line by line. */
         private void block(Document document, String title, String value) throws DocumentException {
+            if (blank(value)) {
+                return; // nothing written: no label over a dash
+            }
             Paragraph name = new Paragraph(title, label);
             name.setSpacingBefore(4);
             document.add(name);
-            Paragraph text = new Paragraph(blankToDash(value), body);
-            text.setLeading(14.5f);
-            document.add(text);
+            shaped(document, null, value.strip());
+        }
+
+        /** A list item as people type it: "- ", "• ", "a) ", "1. " or "1) " at the start of a line. */
+        private static final java.util.regex.Pattern ITEM =
+                java.util.regex.Pattern.compile("^\\s*(?:([-•–*])|([a-zA-Z]\\)|\\d{1,2}[.)]))\\s+(.*)$");
+
+        /**
+         * A text with the shape it was written in: paragraphs (blank lines) stay paragraphs, line breaks stay,
+         * and lines that start like list items are set as an indented list (dashes become bullets, "a)" and
+         * "1." are kept). {@code lead}, if given, opens the first paragraph (the answer's choice).
+         */
+        private void shaped(Document document, Paragraph lead, String text) throws DocumentException {
+            Paragraph current = lead;
+            boolean first = true;
+            if (text != null) {
+                for (String block : text.strip().split("\\n\\s*\\n")) {
+                    StringBuilder run = new StringBuilder();
+                    for (String line : block.split("\\n")) {
+                        java.util.regex.Matcher item = ITEM.matcher(line);
+                        if (item.matches()) {
+                            current = flush(document, current, run, first);
+                            first = false;
+                            String marker = item.group(1) != null ? "•" : item.group(2);
+                            Paragraph entry = new Paragraph(marker + "  " + item.group(3).strip(), body);
+                            entry.setLeading(14.5f);
+                            entry.setIndentationLeft(12);
+                            entry.setFirstLineIndent(0);
+                            document.add(entry);
+                        } else {
+                            if (!run.isEmpty()) {
+                                run.append('\n');
+                            }
+                            run.append(line.strip());
+                        }
+                    }
+                    current = flush(document, current, run, first);
+                    first = false;
+                }
+            }
+            if (current != null) {
+                document.add(current);
+            }
+        }
+
+        /** Adds the text gathered so far as a paragraph (into {@code lead} the first time); returns what is left. */
+        private Paragraph flush(Document document, Paragraph lead, StringBuilder run, boolean first)
+                throws DocumentException {
+            if (run.isEmpty()) {
+                if (lead != null) {
+                    document.add(lead);
+                }
+                return null;
+            }
+            Paragraph paragraph = lead != null ? lead : new Paragraph("", body);
+            paragraph.add(new Chunk(run.toString(), body));
+            paragraph.setLeading(14.5f);
+            if (!first && lead == null) {
+                paragraph.setSpacingBefore(5);
+            }
+            document.add(paragraph);
+            run.setLength(0);
+            return null;
+        }
+
+        /**
+         * Who approved the report and when, with a line under each name for the member's digital signature;
+         * a draft shows the same block, not yet approved.
+         */
+        private void approvalBlock(Document document) throws DocumentException {
+            keepRoom(document, 220);
+            document.add(heading(text("pdf.approval"), h2, "approval", 1));
+            ZoneId zone = ZoneId.systemDefault();
+            String lead = content.approvedAt() == null ? text("pdf.approval.notYet")
+                    : text("pdf.approval.approved", DATE.withZone(zone).format(content.approvedAt()));
+            Paragraph intro = new Paragraph(lead, body);
+            intro.setSpacingAfter(4);
+            document.add(intro);
+            if (content.administration().address() != null && !content.administration().address().isBlank()) {
+                document.add(new Paragraph(text("pdf.approval.place", content.administration().address()), body));
+            }
+            boolean single = content.administration().composition() == it.oivreport.administration.OivComposition.MONOCRATICO;
+            PdfPTable table = new PdfPTable(new float[] {3.2f, 1.6f, 2.2f});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(10);
+            table.setHeaderRows(1);
+            for (String header : List.of(text("pdf.approval.member"), text("pdf.approval.role"), text("pdf.approval.date"))) {
+                PdfPCell cell = padded(new PdfPCell(new Phrase(header, label)));
+                cell.setBackgroundColor(new Color(0xf2, 0xf4, 0xf7));
+                table.addCell(cell);
+            }
+            if (content.approvers().isEmpty()) {
+                PdfPCell none = padded(new PdfPCell(new Phrase(text("pdf.approval.noMembers"), body)));
+                none.setColspan(3);
+                table.addCell(none);
+            }
+            for (Approver approver : content.approvers()) {
+                Paragraph who = new Paragraph(approver.fullName(), question);
+                if (approver.approvedAt() != null) {
+                    who.add(new Chunk("\n" + text("pdf.approval.signed"), small));
+                }
+                PdfPCell name = padded(new PdfPCell());
+                name.addElement(who);
+                table.addCell(name);
+                table.addCell(padded(new PdfPCell(new Phrase(single ? text("pdf.approval.single")
+                        : approver.president() ? text("pdf.approval.president") : text("pdf.approval.memberRole"), body))));
+                table.addCell(padded(new PdfPCell(new Phrase(approver.approvedAt() == null ? text("pdf.approval.pending")
+                        : DATE_TIME.withZone(zone).format(approver.approvedAt()), body))));
+            }
+            document.add(table);
+            document.newPage();
         }
 
         private void variationsAnnex(Document document) throws DocumentException {

@@ -137,8 +137,8 @@ class ReportPdfTests {
                 part.children().forEach(section -> sections.add(section.getTitle()));
             }
             // 2020 has no previous report, so no annex on variations.
-            assertThat(parts).hasSize(7).startsWith("1 Obiettivi strategici")
-                    .endsWith("6 Processo di pianificazione", "Allegato – Elenco delle evidenze");
+            assertThat(parts).hasSize(8).startsWith("1 Obiettivi strategici")
+                    .endsWith("6 Processo di pianificazione", "Approvazione", "Allegato – Elenco delle evidenze");
             assertThat(sections).hasSize(16).first().isEqualTo("1. Definizione degli obiettivi strategici");
             int pages = document.getNumberOfPages();
             PDFTextStripper stripper = new PDFTextStripper();
@@ -176,6 +176,63 @@ class ReportPdfTests {
         assertThat(nine).startsWith(squeeze("9. Analisi delle sedi territoriali Non esistono sedi territoriali"));
         // Part headings as the template writes them.
         assertThat(text).contains(squeeze("1 Obiettivi strategici")).doesNotContain("Parte1–");
+    }
+
+    @Test
+    void theApprovedReportNamesWhoApprovedItAndWhen() throws Exception {
+        String text;
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        // The demo's collegial OIV approved the 2020 report on 29, 30 and 31 January 2020.
+        assertThat(text).contains("Approvato il", "Approvato dall’Organismo Indipendente di Valutazione il 31/01/2020.");
+        String block = text.substring(text.indexOf("Approvato dall’Organismo Indipendente di Valutazione il"));
+        assertThat(block).contains("Presidente", "Componente", "29/01/2020", "30/01/2020", "31/01/2020",
+                "Documento firmato digitalmente ai sensi del d.lgs. 82/2005");
+        assertThat(text).contains("OIV – Camera di Commercio di Brescia – Rapporto individuale sull’avvio del ciclo 2020");
+        assertThat(text).doesNotContain("Documento generato il\n").contains("Documento generato il ");
+
+        try (PDDocument document = Loader.loadPDF(render(draft))) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Non ancora approvato dall’Organismo Indipendente di Valutazione.", "non ancora approvato");
+        }
+    }
+
+    @Test
+    void noLineIsABareLabelFollowedByADash() throws Exception {
+        List<String> lines;
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            lines = new PDFTextStripper().getText(document).lines().map(String::strip).toList();
+        }
+        List<String> bare = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i + 1).equals("—") || lines.get(i).endsWith(" —")) {
+                bare.add(lines.get(i) + " / " + lines.get(i + 1));
+            }
+        }
+        assertThat(bare).isEmpty();
+        // The choice and its motivation read as one answer, as on paper.
+        assertThat(String.join("\n", lines)).contains("Sì, tutti gli obiettivi strategici").doesNotContain("Sì. Sì,").doesNotContain("Motivazione\n");
+    }
+
+    @Test
+    void answersKeepTheirParagraphsLineBreaksAndLists() throws Exception {
+        long brescia = reports.ofOwnAdministrations(oiv).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia")).findFirst().orElseThrow()
+                .administrationId();
+        long id = reports.create(brescia, 2077, oiv);
+        var section = reports.section(access.of(id, oiv), 8);
+        long q82 = section.section().questions().get(1).id();
+        reports.saveSection(access.of(id, oiv), 8, section.stored().version(), new SectionContent(null, null, null,
+                java.util.Map.of(q82, new AnswerContent(null, "Le risorse umane sono assegnate così:\n"
+                        + "a) ai dirigenti con il Piano;\nb) al personale con le schede.\n\nSecondo paragrafo,\n"
+                        + "su due righe.\n- prima voce\n- seconda voce", null, List.of()))));
+        List<String> lines;
+        try (PDDocument document = Loader.loadPDF(render(id))) {
+            lines = new PDFTextStripper().getText(document).lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+        }
+        assertThat(lines).containsSubsequence("Le risorse umane sono assegnate così:", "a) ai dirigenti con il Piano;",
+                "b) al personale con le schede.", "Secondo paragrafo,", "su due righe.", "• prima voce", "• seconda voce");
     }
 
     @Test
