@@ -303,6 +303,11 @@ public class ReportPdf {
                 fact(facts, text("pdf.approvedOn"), DATE.withZone(ZoneId.systemDefault()).format(content.approvedAt()));
             }
             document.add(facts);
+            // The legal frame the report is issued in.
+            Paragraph frame = new Paragraph(text("pdf.legalFrame"), small);
+            frame.setSpacingBefore(24);
+            frame.setLeading(12);
+            document.add(frame);
             document.newPage();
         }
 

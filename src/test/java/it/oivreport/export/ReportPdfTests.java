@@ -190,6 +190,8 @@ class ReportPdfTests {
         assertThat(block).contains("Presidente", "Componente", "29/01/2020", "30/01/2020", "31/01/2020",
                 "Documento firmato digitalmente ai sensi del d.lgs. 82/2005");
         assertThat(text).contains("OIV – Camera di Commercio di Brescia – Rapporto individuale sull’avvio del ciclo 2020");
+        assertThat(text.replaceAll("\\s+", " ")).contains("ai sensi dell’art. 14, comma 4, del d.lgs. 27 ottobre 2009, n. 150",
+                "Delibera CiVIT n. 23/2013");
         assertThat(text).doesNotContain("Documento generato il\n").contains("Documento generato il ");
 
         try (PDDocument document = Loader.loadPDF(render(draft))) {
