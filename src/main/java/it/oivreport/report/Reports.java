@@ -176,10 +176,6 @@ public class Reports {
         boolean sameAs(ReportAnswer stored) {
             return stored.sameAs(choice, motivation, examples, entries);
         }
-
-        boolean sameAs(StoredAnswer other) {
-            return equals(other);
-        }
     }
 
     /** Whether saving would store exactly what the section holds now (only what this user may edit). */
@@ -612,16 +608,24 @@ public class Reports {
             return questionCodes.isEmpty() && texts.isEmpty();
         }
 
-        /** For messages: the codes, then the texts by their labels. */
-        public String describe(SectionDefinition section) {
+        /**
+         * For messages: the codes, then the texts by their names; the annotations are named by the caller,
+         * from the page's message bundle. (The refusal of a save that raced past the page names them as the
+         * questionnaire's template does.)
+         */
+        public String describe(SectionDefinition section, String annotationsName) {
             List<String> names = new java.util.ArrayList<>(questionCodes);
             if (texts.contains(ReportViews.SectionText.BODY)) {
                 names.add(section.textFieldLabel().toLowerCase(java.util.Locale.ITALIAN));
             }
             if (texts.contains(ReportViews.SectionText.ANNOTATIONS)) {
-                names.add("annotazioni");
+                names.add(annotationsName);
             }
             return String.join(", ", names);
+        }
+
+        public String describe(SectionDefinition section) {
+            return describe(section, "annotazioni");
         }
     }
 
@@ -654,7 +658,7 @@ public class Reports {
             QuestionDefinition oldQuestion = oldByCode.get(question.code());
             StoredAnswer then = oldQuestion == null ? StoredAnswer.of(question, AnswerContent.EMPTY)
                     : StoredAnswer.of(question, AnswerMapping.map(oldQuestion, question, oldAnswers.get(question.code())));
-            if (!now.sameAs(then)) {
+            if (!now.equals(then)) {
                 codes.add(question.code());
             }
         }

@@ -133,7 +133,7 @@ class SectionController {
             // The reason given for "Nessuna variazione" stays editable while it is needed.
             Reports.Changes changes = reports.changesSincePrevious(permissions, number, page.stored().content());
             if (!changes.isEmpty()) {
-                model.addAttribute("noChangeChanges", changes.describe(page.section()));
+                model.addAttribute("noChangeChanges", describe(changes, page.section()));
             }
         }
         return render(page, SectionForm.of(page.section(), page.stored()), model, permissions);
@@ -179,7 +179,7 @@ class SectionController {
                 if (!changes.isEmpty()) {
                     // Not written for the user: it would not be true. The page says what changed and offers the
                     // proposal; the user may still write it, with a reason.
-                    model.addAttribute("noChangeNotWritten", changes.describe(page.section()));
+                    model.addAttribute("noChangeNotWritten", describe(changes, page.section()));
                     if (model.getAttribute("variationsProposal") instanceof String draft) {
                         model.addAttribute("proposalOffered", draft);
                         model.addAttribute("proposalKind", "draft");
@@ -213,10 +213,10 @@ class SectionController {
         if (permissions.canEditAnswers() && Reports.saysNoVariation(form.variations())) {
             Reports.Changes changes = reports.changesSincePrevious(permissions, number, aligned.toContent());
             if (!changes.isEmpty()) {
-                model.addAttribute("noChangeChanges", changes.describe(page.section()));
+                model.addAttribute("noChangeChanges", describe(changes, page.section()));
                 if (form.noChangeReason() == null || form.noChangeReason().isBlank()) {
                     result.rejectValue("variations", "section.noChange.refused", new Object[] {
-                            page.report().previous().year(), changes.describe(page.section())}, null);
+                            page.report().previous().year(), describe(changes, page.section())}, null);
                 }
             }
         }
@@ -323,6 +323,12 @@ class SectionController {
         model.addAttribute("myParts", merge.keys(SectionMerge.Outcome.MINE).stream()
                 .map(key -> partLabel(page.section(), key)).toList());
         return CONFLICT_VIEW;
+    }
+
+    /** What changed since last year, as the page names it: codes, the description, the annotations. */
+    private String describe(Reports.Changes changes, SectionDefinition section) {
+        return changes.describe(section, messages.getMessage("section.noChange.annotations", null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     /** A part of the section as the conflict page names it: a question's code, or the field's label. */

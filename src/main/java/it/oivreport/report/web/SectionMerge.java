@@ -65,6 +65,7 @@ public final class SectionMerge {
         return base.toString();
     }
 
+    /** @param answersEditable false for support staff, who only edit the annotations: every other part is theirs */
     static Result merge(SectionDefinition section, SectionForm mine, SectionContent theirs, long theirVersion,
             boolean answersEditable) {
         Map<String, String> base = parse(mine.base());
