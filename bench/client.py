@@ -23,8 +23,9 @@ class Connection:
         self.cookie = cookie
         self.http = http.client.HTTPConnection(self.host, self.port, timeout=120)
 
-    def request(self, method, path, body=None):
+    def request(self, method, path, body=None, extra=None):
         headers = {"Cookie": self.cookie} if self.cookie else {}
+        headers.update(extra or {})
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         self.http.request(method, path, body=body, headers=headers)
@@ -54,7 +55,7 @@ def statements(base, cookie, paths):
     for path in paths:
         c.request("GET", path)  # warm: first rendering compiles templates
         started = time.perf_counter()
-        response, body = c.request("GET", path)
+        response, body = c.request("GET", path, extra={"X-Oiv-Sql-Statements": "?"})
         elapsed = (time.perf_counter() - started) * 1000
         count = response.getheader("X-Oiv-Sql-Statements") or "n/a"
         print(f"{path}\tstatus={response.status}\tsql={count}\tbytes={len(body)}\tms={elapsed:.1f}")
@@ -71,7 +72,14 @@ class FormFields(html.parser.HTMLParser):
         a = dict(attrs)
         if tag == "form":
             self.inside = a.get("id") == "section-form"
-        if not self.inside or "disabled" in a or not a.get("name"):
+        # Controls inside the form that belong to another form (form="…") are not sent with it.
+        owner = a.get("form")
+        if owner is not None:
+            if owner != "section-form":
+                return
+        elif not self.inside:
+            return
+        if "disabled" in a or not a.get("name"):
             return
         if tag == "input":
             kind = a.get("type", "text")
@@ -103,7 +111,9 @@ def save(base, cookie, path, count):
         text = page.decode()
         parser = FormFields()
         parser.feed(text)
-        fields = parser.fields + [("_csrf", CSRF.search(text).group(1)), ("action", "save")]
+        fields = parser.fields + [("action", "save")]
+        if not any(name == "_csrf" for name, _ in fields):
+            fields.append(("_csrf", CSRF.search(text).group(1)))
         started = time.perf_counter()
         response, _ = c.request("POST", path, urllib.parse.urlencode(fields))
         times.append((time.perf_counter() - started) * 1000)

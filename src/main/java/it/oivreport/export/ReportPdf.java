@@ -90,6 +90,7 @@ public class ReportPdf {
     private final Administrations administrations;
     private final Memberships memberships;
     private final it.oivreport.review.Workflow workflow;
+    private final SignedCopyRepository copies;
     private final MessageSource messages;
     private final Clock clock;
     private final byte[] regular;
@@ -97,8 +98,10 @@ public class ReportPdf {
     private final byte[] bold;
 
     ReportPdf(Reports reports, Comparisons comparisons, Evidences evidences, Administrations administrations,
-            Memberships memberships, it.oivreport.review.Workflow workflow, MessageSource messages, Clock clock) {
+            Memberships memberships, it.oivreport.review.Workflow workflow, SignedCopyRepository copies,
+            MessageSource messages, Clock clock) {
         this.workflow = workflow;
+        this.copies = copies;
         this.reports = reports;
         this.comparisons = comparisons;
         this.evidences = evidences;
@@ -132,6 +135,13 @@ public class ReportPdf {
 
     /** Everything the PDF shows, read once. */
     /** A member of the OIV as the approval block names them, with their approval if they gave it. */
+    /**
+     * A rettifica: its number, when the report it corrects was signed (null if that is not known) and why
+     * it was started (null for rettifiche started before reasons were asked).
+     */
+    record Correction(int revision, java.time.Instant originalSignedAt, String reason) {
+    }
+
     record Approver(String fullName, boolean president, java.time.Instant approvedAt) {
     }
 
@@ -141,7 +151,14 @@ public class ReportPdf {
      */
     record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
             Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
-            List<Approver> approvers, java.time.Instant approvedAt) {
+            List<Approver> approvers, java.time.Instant approvedAt, Correction correction) {
+
+        Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+                Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
+                List<Approver> approvers, java.time.Instant approvedAt) {
+            this(document, administration, members, president, comparison, evidence, generatedAt, approvers, approvedAt,
+                    null);
+        }
 
         Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
                 Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt) {
@@ -177,10 +194,14 @@ public class ReportPdf {
                 .filter(t -> t.to() == ReportStatus.APPROVATO && t.from() != ReportStatus.APPROVATO)
                 .map(it.oivreport.review.WorkflowView.TransitionView::happenedAt)
                 .max(java.util.Comparator.naturalOrder()).orElse(null);
+        Reports.Revision revision = reports.revision(access);
+        Correction correction = revision.corrects() == null ? null : new Correction(revision.revision(),
+                copies.findSummaryByReportId(revision.corrects(), SignedCopyRepository.Summary.class)
+                        .map(SignedCopyRepository.Summary::signedAt).orElse(null), revision.reason());
         Content content = new Content(document, administration, oiv.stream().map(Memberships.Member::fullName).toList(),
                 president, comparisons.compare(access),
                 evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
-                approvedAt);
+                approvedAt, correction);
         return render(content);
     }
 
@@ -299,8 +320,18 @@ public class ReportPdf {
             fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
             fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
             fact(facts, text("pdf.status"), text("report.status." + overview.status()));
+            ZoneId zone = ZoneId.systemDefault();
             if (content.approvedAt() != null) {
-                fact(facts, text("pdf.approvedOn"), DATE.withZone(ZoneId.systemDefault()).format(content.approvedAt()));
+                fact(facts, text("pdf.approvedOn"), DATE.withZone(zone).format(content.approvedAt()));
+            }
+            Correction correction = content.correction();
+            if (correction != null) {
+                fact(facts, text("pdf.correction"), correction.originalSignedAt() == null
+                        ? text("pdf.correction.ofUnsigned", correction.revision())
+                        : text("pdf.correction.of", correction.revision(), DATE.withZone(zone).format(correction.originalSignedAt())));
+                if (correction.reason() != null) {
+                    fact(facts, text("pdf.correction.reason"), correction.reason());
+                }
             }
             document.add(facts);
             // The legal frame the report is issued in.

@@ -46,8 +46,16 @@ class Report {
     @Column(name = "corrects_report_id")
     private Long correctsReportId;
 
+    /** Why the rettifica was started (null for the original report, and for rettifiche of before V14). */
+    @Column(name = "correction_reason")
+    private String correctionReason;
+
     @Version
     private long version;
+
+    /** Raised by the database on every change to the report's sections or answers (migration V13). */
+    @Column(name = "content_version", insertable = false, updatable = false)
+    private long contentVersion;
 
     protected Report() {
     }
@@ -61,12 +69,17 @@ class Report {
     }
 
     /** A rettifica of a signed report: same administration, year and questionnaire; the next revision. */
-    static Report correcting(Report signed, Instant createdAt, String createdBy) {
+    static Report correcting(Report signed, Instant createdAt, String createdBy, String reason) {
         Report correction = new Report(signed.administrationId, signed.year, signed.questionnaireVersionId, createdAt,
                 createdBy);
         correction.revision = signed.revision + 1;
         correction.correctsReportId = signed.getId();
+        correction.correctionReason = reason;
         return correction;
+    }
+
+    String getCorrectionReason() {
+        return correctionReason;
     }
 
     int getRevision() {
@@ -103,6 +116,10 @@ class Report {
 
     long getVersion() {
         return version;
+    }
+
+    long getContentVersion() {
+        return contentVersion;
     }
 
     void changeStatus(ReportStatus to) {

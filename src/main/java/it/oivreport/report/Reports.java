@@ -222,10 +222,11 @@ public class Reports {
      * Starts a rettifica of a signed report: a new draft revision for the same administration and year, on
      * the same questionnaire, with every answer, list, annotation and variation copied as it was signed (and
      * confirmed: they are this year's answers), linked to the signed report. A signed report is corrected
-     * once; asking again gives the existing rettifica.
+     * once; asking again gives the existing rettifica. A new rettifica needs its reason
+     * ({@code correction.reason.required}, at most {@value #MAX_CORRECTION_REASON} characters).
      */
     @Transactional
-    public long startCorrection(Access signed, String username) {
+    public long startCorrection(Access signed, String username, String reason) {
         reader.forget();
         Report original = load(signed);
         if (original.getStatus() != ReportStatus.FIRMATO || !(signed.isOivMember() || signed.isAdmin())) {
@@ -235,7 +236,16 @@ public class Reports {
         if (existing.isPresent()) {
             return existing.get().getId();
         }
-        Report correction = reports.saveAndFlush(Report.correcting(original, clock.instant(), username));
+        String why = blankToNull(reason);
+        if (why == null) {
+            throw new it.oivreport.shared.Refusal(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "correction.reason.required");
+        }
+        if (why.length() > MAX_CORRECTION_REASON) {
+            throw new it.oivreport.shared.Refusal(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "correction.reason.tooLong", MAX_CORRECTION_REASON);
+        }
+        Report correction = reports.saveAndFlush(Report.correcting(original, clock.instant(), username, why.strip()));
         for (ReportSection from : sections.findAllWithAnswers(original.getId())) {
             ReportSection to = new ReportSection(correction, from.getSectionId());
             to.update(from.getAnnotations(), from.getVariations(), from.getBody(), clock.instant(), username);
@@ -248,15 +258,24 @@ public class Reports {
         return correction.getId();
     }
 
-    /** How a report relates to rettifiche: its revision, the report it corrects, the one correcting it. */
-    public record Revision(int revision, Long corrects, Long correctedBy) {
+    static final int MAX_CORRECTION_REASON = 2000;
+
+    /**
+     * How a report relates to rettifiche: its revision, the report it corrects, the one correcting it, and
+     * why it was started (null for an original, and for rettifiche started before reasons were asked).
+     */
+    public record Revision(int revision, Long corrects, Long correctedBy, String reason) {
+
+        public Revision(int revision, Long corrects, Long correctedBy) {
+            this(revision, corrects, correctedBy, null);
+        }
     }
 
     @Transactional(readOnly = true)
     public Revision revision(Access access) {
         ReportReader.ReportRow report = find(access);
         return new Revision(report.revision(), report.correctsReportId(),
-                reports.findByCorrectsReportId(report.id()).map(Report::getId).orElse(null));
+                reports.findByCorrectsReportId(report.id()).map(Report::getId).orElse(null), report.correctionReason());
     }
 
     /**
@@ -413,7 +432,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public ReportOverview overview(Access access) {
         ReportReader.ReportRow report = find(access);
-        return overview(report, reader.sections(report.id()));
+        return overview(report, reader.sections(report));
     }
 
     /** The questionnaire the report answers, without reading its answers. */
@@ -425,7 +444,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public SectionPage section(Access access, int sectionNumber) {
         ReportReader.ReportRow report = find(access);
-        ReportReader.StoredSections all = reader.sections(report.id());
+        ReportReader.StoredSections all = reader.sections(report);
         ReportOverview overview = overview(report, all);
         SectionDefinition definition = overview.questionnaire().section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
@@ -440,7 +459,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public ReportDocument document(Access access) {
         ReportReader.ReportRow report = find(access);
-        ReportReader.StoredSections all = reader.sections(report.id());
+        ReportReader.StoredSections all = reader.sections(report);
         ReportOverview overview = overview(report, all);
         Map<Integer, SectionContent> contents = new LinkedHashMap<>();
         java.util.Set<Long> toConfirm = new java.util.HashSet<>();
@@ -640,7 +659,7 @@ public class Reports {
         SectionDefinition section = questionnaires.byId(report.questionnaireVersionId()).section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
         QuestionnaireDefinition before = questionnaires.byId(previous.get().questionnaireVersionId());
-        ReportReader.StoredSections old = reader.sections(previous.get().id());
+        ReportReader.StoredSections old = reader.sections(previous.get());
         Map<String, QuestionDefinition> oldByCode = new HashMap<>();
         Map<String, AnswerContent> oldAnswers = new HashMap<>();
         for (SectionDefinition s : before.sections()) {

@@ -206,7 +206,13 @@ class ReportSealTests {
 
     @Test
     void aRettificaStartsAsALinkedCopyOfTheSignedReport() throws Exception {
-        String location = mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(oiv)))
+        // Without a reason nothing starts: back to the signed report, told why.
+        var refused = mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(oiv)).param("reason", "  "))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/reports/" + reportId);
+        assertThat(reports.revision(access.of(reportId, oiv)).correctedBy()).isNull();
+        String location = mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(oiv))
+                        .param("reason", "Corretto il valore dell'indicatore 2.3."))
                 .andReturn().getResponse().getRedirectedUrl();
         long correctionId = Long.parseLong(location.substring("/reports/".length()));
         ReportAccess.Access correction = access.of(correctionId, oiv);
@@ -216,7 +222,8 @@ class ReportSealTests {
         // Every answer, list, annotation and variation as signed, all confirmed.
         assertThat(reports.document(correction).contents()).isEqualTo(reports.document(original).contents());
         assertThat(reports.overview(correction).toConfirm()).isZero();
-        assertThat(reports.revision(correction)).isEqualTo(new Reports.Revision(1, reportId, null));
+        assertThat(reports.revision(correction)).isEqualTo(new Reports.Revision(1, reportId, null,
+                "Corretto il valore dell'indicatore 2.3."));
         assertThat(reports.revision(original)).isEqualTo(new Reports.Revision(0, null, correctionId));
         assertThat(evidences.ofReport(correction)).extracting(e -> e.sha256())
                 .containsExactlyElementsOf(evidences.ofReport(original).stream().map(e -> e.sha256()).toList());
@@ -228,7 +235,18 @@ class ReportSealTests {
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo(location);
         String page = mvc.perform(get(location).with(user(oiv))).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("Rettifica n. 1 di un rapporto firmato.").contains("href=\"/reports/" + reportId + "\"");
+        assertThat(page).contains("Rettifica n. 1 di un rapporto firmato.").contains("href=\"/reports/" + reportId + "\"")
+                .contains("Motivo: Corretto il valore dell&#39;indicatore 2.3.");
+        // Its PDF's cover says which signed report it corrects, signed when, and why.
+        byte[] pdf = mvc.perform(get(location + "/export.pdf").with(user(oiv))).andReturn().getResponse().getContentAsByteArray();
+        String cover;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            cover = stripper.getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(cover).containsPattern("Rettifica n\\. 1 del rapporto firmato il \\d\\d/\\d\\d/\\d{4}")
+                .contains("Motivo della rettifica").contains("Corretto il valore dell'indicatore 2.3.");
         // Staff may not start one.
         assertThat(mvc.perform(post("/reports/" + reportId + "/rettifica").with(csrf()).with(user(staff)))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);

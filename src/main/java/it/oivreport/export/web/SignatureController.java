@@ -80,11 +80,12 @@ class SignatureController {
      * draft copied from it, evidence included, which then goes through the usual workflow.
      */
     @PostMapping("/reports/{reportId}/rettifica")
-    String correct(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
-            RedirectAttributes redirect) {
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "signature", keep = "reason")
+    String correct(@PathVariable long reportId, @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         Access signed = access.of(reportId, user);
         boolean startedBefore = reports.revision(signed).correctedBy() != null;
-        long correctionId = reports.startCorrection(signed, user.getUsername());
+        long correctionId = reports.startCorrection(signed, user.getUsername(), reason);
         if (startedBefore) {
             // A second click or an old page: the rettifica exists; go to it as it is now.
             return "redirect:/reports/" + correctionId;

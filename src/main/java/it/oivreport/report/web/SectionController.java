@@ -11,7 +11,7 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.SectionText;
 import it.oivreport.report.ReportViews.StoredSection;
-import it.oivreport.report.SectionConflictException;
+import it.oivreport.report.SectionSaves;
 import it.oivreport.shared.Refusal;
 import it.oivreport.shared.web.RecoveredForms;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ResolvableType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,13 +65,15 @@ class SectionController {
     private static final int MAX_QUESTIONS = 50;
 
     private final Reports reports;
+    private final SectionSaves saves;
     private final ReportAccess access;
     private final MessageSource messages;
     private final List<ReportPageContributor> contributors;
 
-    SectionController(Reports reports, ReportAccess access, MessageSource messages,
+    SectionController(Reports reports, SectionSaves saves, ReportAccess access, MessageSource messages,
             List<ReportPageContributor> contributors) {
         this.reports = reports;
+        this.saves = saves;
         this.access = access;
         this.messages = messages;
         this.contributors = contributors;
@@ -240,13 +241,9 @@ class SectionController {
                     key -> "theirs".equals(request.getParameter("keep-" + key)));
         }
         Reports.SaveOptions options = new Reports.SaveOptions(confirm, confirmTexts, confirmAll, toSave.noChangeReason());
-        try {
-            reports.saveSection(permissions, number, toSave.version(), toSave.toContent(), options);
-        } catch (SectionConflictException conflict) {
-            return conflict(permissions, page, toSave, conflict.current(), options, model, response, redirect);
-        } catch (ObjectOptimisticLockingFailureException raceAtCommit) {
-            return conflict(permissions, page, toSave, reports.section(permissions, number).stored(), options, model,
-                    response, redirect);
+        SectionSaves.Outcome outcome = saves.save(permissions, number, toSave.version(), toSave.toContent(), options);
+        if (!outcome.saved()) {
+            return conflict(permissions, page, toSave, outcome.current(), options, model, response, redirect);
         }
         redirect.addFlashAttribute("saved", page.section().number());
         if (!confirm.isEmpty() || !confirmTexts.isEmpty() || confirmAll) {
@@ -293,10 +290,10 @@ class SectionController {
                 permissions.canEditAnswers());
         int number = page.section().number();
         if (!merge.hasConflicts()) {
-            try {
-                reports.saveSection(permissions, number, current.version(), merge.merged().toContent(),
-                        new Reports.SaveOptions(options.confirm(), options.confirmTexts(), options.confirmAll(),
-                                merge.merged().noChangeReason()));
+            SectionSaves.Outcome outcome = saves.save(permissions, number, current.version(), merge.merged().toContent(),
+                    new Reports.SaveOptions(options.confirm(), options.confirmTexts(), options.confirmAll(),
+                            merge.merged().noChangeReason()));
+            if (outcome.saved()) {
                 redirect.addFlashAttribute("saved", number);
                 List<String> theirs = merge.keys(SectionMerge.Outcome.THEIRS).stream()
                         .map(key -> partLabel(page.section(), key)).toList();
@@ -305,11 +302,10 @@ class SectionController {
                     redirect.addFlashAttribute("mergedParts", String.join(", ", theirs));
                 }
                 return "redirect:/reports/" + page.report().id() + "/sections/" + number;
-            } catch (SectionConflictException again) {
-                // A third save in between: ask, over the newest version.
-                return conflict(permissions, page, merge.merged().withVersion(current.version()), again.current(),
-                        options, model, response, redirect);
             }
+            // A third save in between: ask, over the newest version.
+            return conflict(permissions, page, merge.merged().withVersion(current.version()), outcome.current(),
+                    options, model, response, redirect);
         }
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("page", page);

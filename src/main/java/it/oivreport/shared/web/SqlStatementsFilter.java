@@ -15,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Diagnostics for benchmarks ({@code oiv.diagnostics.sql-statements=true}, off by default): every response
- * says in {@code X-Oiv-Sql-Statements} how many SQL statements it took. The body is held until the end, so
- * that the header can still be set after the page has been rendered.
+ * Diagnostics for benchmarks ({@code oiv.diagnostics.sql-statements=true}, off by default): a request that
+ * carries the header {@code X-Oiv-Sql-Statements} is answered with the same header saying how many SQL
+ * statements it took. Only for those requests is the body held until the end, so that the header can still
+ * be set after the page has been rendered; the requests a load test times are served as in production.
  */
 public class SqlStatementsFilter extends OncePerRequestFilter {
 
@@ -26,6 +27,10 @@ public class SqlStatementsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getHeader(HEADER) == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         SqlStatements.reset();
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try {

@@ -65,7 +65,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(SectionController.class)
-@Import({SecurityTestSupport.class, it.oivreport.comparison.DiffHtml.class})
+@Import({SecurityTestSupport.class, it.oivreport.comparison.DiffHtml.class, it.oivreport.report.SectionSaves.class})
 class SectionControllerTests {
 
     static final QuestionDefinition YES_NO = new QuestionDefinition(11, "2.3",
@@ -363,6 +363,27 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("name=\"version\" value=\"5\"")))
                 .andExpect(content().string(containsString("Salva con queste scelte")))
                 .andExpect(content().string(containsString("name=\"keep-q11\" value=\"mine\"")));
+    }
+
+    @Test
+    void aRaceLostAtCommitEndsOnTheConflictPageLikeOneSeenBefore() throws Exception {
+        StoredSection theirs = new StoredSection(5, new SectionContent(null, null, null,
+                Map.of(11L, new AnswerContent("SI", "Versione di Anna", null, List.of()))),
+                Instant.parse("2026-03-02T10:00:00Z"), "anna", null);
+        given(reports.saveSection(eq(OIV), eq(2), eq(4L), any(), any(Reports.SaveOptions.class)))
+                .willThrow(new org.springframework.orm.ObjectOptimisticLockingFailureException("ReportSection", 2L));
+        // What the page reads after the lost race is the version that won it.
+        given(reports.section(any(Access.class), eq(2))).willReturn(
+                new SectionPage(OVERVIEW, SECTION_2, new StoredSection(4, new SectionContent("nessuna", null, null,
+                        Map.of(11L, new AnswerContent("SI", "Sì, tutti", null, List.of("Programma XAC")))),
+                        Instant.parse("2026-03-02T09:00:00Z"), "anna", null)),
+                new SectionPage(OVERVIEW, SECTION_2, theirs));
+
+        mvc.perform(valid().with(user(oivMember())))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("report/section-conflict"))
+                .andExpect(content().string(containsString("Versione di Anna")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"5\"")));
     }
 
     @Test
