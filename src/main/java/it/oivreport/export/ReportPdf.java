@@ -133,8 +133,10 @@ public class ReportPdf {
         }
     }
 
-    /** Everything the PDF shows, read once. */
     /** A member of the OIV as the approval block names them, with their approval if they gave it. */
+    record Approver(String fullName, boolean president, java.time.Instant approvedAt) {
+    }
+
     /**
      * A rettifica: its number, when the report it corrects was signed (null if that is not known) and why
      * it was started (null for rettifiche started before reasons were asked).
@@ -142,10 +144,9 @@ public class ReportPdf {
     record Correction(int revision, java.time.Instant originalSignedAt, String reason) {
     }
 
-    record Approver(String fullName, boolean president, java.time.Instant approvedAt) {
-    }
-
     /**
+     * Everything the PDF shows, read once.
+     *
      * @param approvers every OIV member, the president first, each with the date of their approval, if any
      * @param approvedAt when the report became approved; null while it is not
      */

@@ -238,12 +238,10 @@ public class Reports {
         }
         String why = blankToNull(reason);
         if (why == null) {
-            throw new it.oivreport.shared.Refusal(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "correction.reason.required");
+            throw Refusal.badRequest("correction.reason.required");
         }
         if (why.length() > MAX_CORRECTION_REASON) {
-            throw new it.oivreport.shared.Refusal(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "correction.reason.tooLong", MAX_CORRECTION_REASON);
+            throw Refusal.badRequest("correction.reason.tooLong", MAX_CORRECTION_REASON);
         }
         Report correction = reports.saveAndFlush(Report.correcting(original, clock.instant(), username, why.strip()));
         for (ReportSection from : sections.findAllWithAnswers(original.getId())) {
