@@ -1,6 +1,6 @@
 package it.oivreport.evidence;
 
-import jakarta.servlet.MultipartConfigElement;
+import it.oivreport.shared.web.Uploads;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Uploads: the servlet container writes each uploaded file to disk as it arrives (threshold 0), in the
- * evidence store's own directory, so that memory use does not grow with file size. It sets no limit per
- * file: a container refusal ends in a bare 400 before any page can explain it, so the per-file limit is
- * enforced while the file streams into the store, and the request as a whole by {@link UploadSizeFilter}.
+ * Uploads: each uploaded file of a multipart request is written to disk as it arrives, in the evidence
+ * store's own directory, so that memory use does not grow with file size ({@link Uploads}, read by the shared
+ * web layer). There is no limit per file there: the per-file limit is enforced while the file streams into
+ * the store, with the file's own message, and the request as a whole by {@link UploadSizeFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -33,7 +33,7 @@ class EvidenceConfiguration {
     }
 
     @Bean
-    MultipartConfigElement multipartConfigElement(EvidenceProperties properties, FileSystemEvidenceStore store) {
-        return new MultipartConfigElement(store.incoming().toString(), -1, properties.maxRequestSize().toBytes(), 0);
+    Uploads uploads(EvidenceProperties properties, FileSystemEvidenceStore store) {
+        return new Uploads(store.incoming(), properties.maxRequestSize());
     }
 }

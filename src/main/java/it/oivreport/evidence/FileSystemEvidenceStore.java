@@ -62,7 +62,7 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         it.oivreport.shared.PrivateFiles.restrict(incoming);
     }
 
-    /** Where uploads arrive: the servlet container writes multipart files here, on the same disk. */
+    /** Where uploads arrive: multipart files are written here as they are read, on the same disk. */
     Path incoming() {
         return incoming;
     }
@@ -103,7 +103,7 @@ class FileSystemEvidenceStore implements EvidenceStore, AutoCloseable {
         }
         try {
             Files.move(received.temporary(), target, StandardCopyOption.ATOMIC_MOVE);
-            // A file the servlet container wrote may have come with the umask's permissions.
+            // A file written elsewhere may have come with the umask's permissions.
             it.oivreport.shared.PrivateFiles.restrict(target);
         } catch (FileAlreadyExistsException raced) {
             discard(received);

@@ -11,10 +11,14 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -22,15 +26,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Reads the request's parameters before anything else does, and answers a request whose parameters the
  * container cannot read with an Italian page: a form over {@code server.tomcat.max-http-form-post-size}
- * (413), a multipart part whose file name holds a NUL byte, a malformed body (400). Without it the first
- * reader (the CSRF check) gets Tomcat's exception, which ends as a 500 and two ERRORs with stack traces in
- * the log. These are expected refusals: one INFO line each, nothing changed. NUL characters in parameter
- * values are removed (see {@link WithoutNul}).
+ * (413), a malformed body (400). Without it the first reader (the CSRF check) gets Tomcat's exception, which
+ * ends as a 500 and two ERRORs with stack traces in the log. These are expected refusals: one INFO line each,
+ * nothing changed. NUL characters in parameter values are removed (see {@link WithoutNul}).
+ *
+ * <p>Multipart requests are read here too ({@link MultipartReader}), not by the container, which refuses a
+ * file name holding a NUL byte before any application code could clean it: here the NUL is removed, as from
+ * any other value. An upload over {@link Uploads#maxRequestSize()} is a 413, too many parts or a malformed
+ * body a 400.
  *
  * <p>It runs after {@code UploadSizeFilter}, which refuses an oversize upload from its Content-Length
  * before the body is read.
@@ -44,14 +54,37 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     private final PlainErrorPage page;
     private final DataSize maxFormSize;
 
+    private final MultipartReader multipart;
+
     UnreadableRequestFilter(MessageSource messages, LocaleResolver localeResolver,
-            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
+            @Value("${server.tomcat.max-part-count:50}") int maxParts, ObjectProvider<Uploads> uploads) {
         this.page = new PlainErrorPage(messages, localeResolver);
         this.maxFormSize = maxFormSize;
+        this.multipart = new MultipartReader(uploads.getIfAvailable(() -> new Uploads(
+                Path.of(System.getProperty("java.io.tmpdir")), DataSize.ofMegabytes(100))), maxFormSize.toBytes(), maxParts);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isMultipart(request) && WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) == null) {
+            MultipartReader.Read read;
+            try {
+                read = multipart.read(request);
+            } catch (IOException | RuntimeException unreadable) {
+                refuseMultipart(request, response, unreadable);
+                return;
+            }
+            try (read) {
+                filter(read.request(), response, chain);
+            }
+            return;
+        }
+        filter(request, response, chain);
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Map<String, String[]> parameters;
         try {
@@ -69,17 +102,34 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private static boolean isMultipart(HttpServletRequest request) {
+        return String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response, RuntimeException unreadable)
             throws IOException {
-        boolean badFileName = causedBy(unreadable, InvalidFileNameException.class);
-        int status = !badFileName && unreadable instanceof InvalidParameterException invalid
+        int status = unreadable instanceof InvalidParameterException invalid
                 && invalid.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? 413 : 400;
+        refuse(request, response, unreadable, status, status == 413 ? "request.formTooLarge" : "form.invalid");
+    }
+
+    /** A multipart body too large, with too many parts, or malformed: nothing of it is kept. */
+    private void refuseMultipart(HttpServletRequest request, HttpServletResponse response, Exception unreadable)
+            throws IOException {
+        if (causedBy(unreadable, MultipartReader.FormTooLarge.class)) {
+            refuse(request, response, unreadable, 413, "request.formTooLarge");
+        } else if (causedBy(unreadable, FileUploadSizeException.class)
+                && !causedBy(unreadable, FileUploadFileCountLimitException.class)) {
+            refuse(request, response, unreadable, 413, "request.uploadTooLarge");
+        } else {
+            refuse(request, response, unreadable, 400, "form.invalid");
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Exception unreadable, int status,
+            String message) throws IOException {
         log.info("Refused {} {}: parameters unreadable ({}, {})", request.getMethod(), request.getRequestURI(), status,
                 rootMessage(unreadable));
-        boolean multipart = String.valueOf(request.getContentType()).toLowerCase(java.util.Locale.ROOT)
-                .startsWith("multipart/");
-        String message = status == 413 ? (multipart ? "request.uploadTooLarge" : "request.formTooLarge")
-                : badFileName ? "request.fileName" : "form.invalid";
         page.write(request, response, status, message, new Object[] {maxFormSize.toMegabytes()},
                 "request.nothingChanged", "/", "error.home");
     }

@@ -44,20 +44,62 @@ class UnreadableRequestTests {
     }
 
     @Test
-    void aNulInAMultipartFileNameIsA400PageNotA500(CapturedOutput log) throws Exception {
+    void aNulInAMultipartFileNameIsRemovedAndTheFileAttached(CapturedOutput log) throws Exception {
         WebClientSession staff = new WebClientSession(port);
         staff.login("staff", "demo");
         String section = draftSection(staff);
+        String stem = "nul" + System.nanoTime();
         String boundary = "----nul";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\u0000b.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + stem
+                + "\u0000b.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
         String response = raw("POST " + section + "/evidence HTTP/1.1\r\nHost: localhost\r\nCookie: " + staff.cookieHeader()
                 + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\nConnection: close\r\n\r\n" + body);
-        assertThat(response).startsWith("HTTP/1.1 400").contains("Il nome di un file contiene caratteri non ammessi")
-                .contains("Content-Security-Policy:");
-        assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("InvalidFileNameException: ");
+        assertThat(response).startsWith("HTTP/1.1 302").contains("Content-Security-Policy:");
+        assertThat(staff.get(section).body()).as("attached under the name without the NUL").contains(stem + "b.pdf");
+        assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("InvalidFileNameException");
+    }
+
+    @Test
+    void aMalformedMultipartBodyIsA400PageAndNothingIsKept(CapturedOutput log) throws Exception {
+        WebClientSession staff = new WebClientSession(port);
+        staff.login("staff", "demo");
+        String section = draftSection(staff);
+        // The closing boundary never comes.
+        String body = "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
+                + "\r\n--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"troncato.pdf\"\r\n\r\n%PDF-1.4\n";
+        String response = raw("POST " + section + "/evidence HTTP/1.1\r\nHost: localhost\r\nCookie: " + staff.cookieHeader()
+                + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Security-Policy:")
+                .contains("Non è stato salvato né allegato nulla");
+        assertThat(staff.get(section).body()).doesNotContain("troncato.pdf");
+        assertThat(log.getOut()).contains("Refused POST " + section + "/evidence: parameters unreadable (400")
+                .doesNotContain("ERROR");
+    }
+
+    @Test
+    void aChunkedUploadOverTheRequestLimitIsStoppedWhileItIsRead(CapturedOutput log) throws Exception {
+        WebClientSession staff = new WebClientSession(port);
+        staff.login("staff", "demo");
+        String section = draftSection(staff);
+        // No Content-Length, so nothing can refuse it up front: 3 MB against the tests' 2 MB per request.
+        String head = "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
+                + "\r\n--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"enorme.txt\"\r\n\r\n";
+        StringBuilder chunked = new StringBuilder(Integer.toHexString(head.length()) + "\r\n" + head + "\r\n");
+        String block = "x".repeat(64 * 1024);
+        for (int i = 0; i < 48; i++) {
+            chunked.append(Integer.toHexString(block.length())).append("\r\n").append(block).append("\r\n");
+        }
+        chunked.append("0\r\n\r\n");
+        String response = raw("POST " + section + "/evidence HTTP/1.1\r\nHost: localhost\r\nCookie: " + staff.cookieHeader()
+                + "\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + chunked);
+        assertThat(response).startsWith("HTTP/1.1 413").contains("Content-Security-Policy:");
+        assertThat(staff.get(section).body()).doesNotContain("enorme.txt");
+        assertThat(log.getOut()).contains("Refused POST " + section + "/evidence: parameters unreadable (413")
+                .doesNotContain("ERROR");
     }
 
     @Test
