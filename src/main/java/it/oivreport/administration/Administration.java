@@ -31,6 +31,10 @@ class Administration {
 
     private String address;
 
+    private String addressee;
+
+    private String seat;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "oiv_composition", nullable = false)
     private OivComposition composition;
@@ -59,9 +63,15 @@ class Administration {
         this.name = details.name().strip();
         this.type = details.type();
         this.ipaCode = details.ipaCode() == null || details.ipaCode().isBlank() ? null : details.ipaCode().strip();
-        this.address = details.address() == null || details.address().isBlank() ? null : details.address().strip();
+        this.address = optional(details.address());
+        this.addressee = optional(details.addressee());
+        this.seat = optional(details.seat());
         this.composition = details.composition();
         this.presidentId = details.presidentId();
+    }
+
+    private static String optional(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     void deactivate() {
@@ -73,7 +83,8 @@ class Administration {
     }
 
     AdministrationView toView() {
-        return new AdministrationView(id, name, type, ipaCode, address, composition, presidentId, active, version);
+        return new AdministrationView(id, name, type, ipaCode, address, composition, presidentId, active, version,
+                addressee, seat);
     }
 
     Long getId() {

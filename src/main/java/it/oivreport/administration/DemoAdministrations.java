@@ -37,7 +37,7 @@ class DemoAdministrations implements ApplicationRunner {
         if (administrations.findByName(BRESCIA).isEmpty()) {
             long brescia = administrations.create(new AdministrationDetails(BRESCIA,
                     AdministrationType.CAMERA_DI_COMMERCIO, "cciaa_bs", "Via Luigi Einaudi 23, 25121 Brescia",
-                    OivComposition.COLLEGIALE, user("oiv")));
+                    OivComposition.COLLEGIALE, user("oiv"), "Giunta camerale", "Brescia"));
             memberships.assign(user("oiv"), brescia, Role.OIV);
             memberships.assign(user("oiv2"), brescia, Role.OIV);
             memberships.assign(user("oiv3"), brescia, Role.OIV);
@@ -45,7 +45,7 @@ class DemoAdministrations implements ApplicationRunner {
         }
         if (administrations.findByName(SECOND).isEmpty()) {
             long second = administrations.create(new AdministrationDetails(SECOND, AdministrationType.COMUNE, null,
-                    "Piazza Municipio 1", OivComposition.MONOCRATICO, user("oivb")));
+                    "Piazza Municipio 1", OivComposition.MONOCRATICO, user("oivb"), "Giunta comunale", null));
             memberships.assign(user("oivb"), second, Role.OIV);
         }
     }

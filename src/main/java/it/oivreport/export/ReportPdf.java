@@ -317,6 +317,10 @@ public class ReportPdf {
             document.add(year);
             PdfPTable facts = new PdfPTable(new float[] {1.2f, 3f});
             facts.setWidthPercentage(100);
+            String addressee = content.administration().addressee();
+            if (addressee != null && !addressee.isBlank()) {
+                fact(facts, text("pdf.addressee"), addressee);
+            }
             fact(facts, text("pdf.composition"), text("administration.composition." + content.administration().composition()));
             fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
             fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
@@ -598,8 +602,9 @@ public class ReportPdf {
             Paragraph intro = new Paragraph(lead, body);
             intro.setSpacingAfter(4);
             document.add(intro);
-            if (content.administration().address() != null && !content.administration().address().isBlank()) {
-                document.add(new Paragraph(text("pdf.approval.place", content.administration().address()), body));
+            String seat = content.administration().seat();
+            if (seat != null && !seat.isBlank()) {
+                document.add(new Paragraph(text("pdf.approval.place", seat), body));
             }
             boolean single = content.administration().composition() == it.oivreport.administration.OivComposition.MONOCRATICO;
             PdfPTable table = new PdfPTable(new float[] {3.2f, 1.6f, 2.2f});

@@ -1,7 +1,9 @@
 package it.oivreport.administration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -67,5 +69,26 @@ class AdministrationAdminTests {
         mvc.perform(post("/admin/administrations/" + brescia + "/members/" + view.presidentId() + "/remove")
                         .with(csrf()).with(user(admin)))
                 .andExpect(flash().attribute("memberError", "administrations.members.president"));
+    }
+    @Test
+    void theAddresseeAndTheSeatAreKeptForTheReportsCoverAndApprovalBlock() throws Exception {
+        AccountPrincipal admin = (AccountPrincipal) users.loadUserByUsername("admin");
+        String name = "Comune di Sede " + UUID.randomUUID().toString().substring(0, 6);
+        String location = mvc.perform(post("/admin/administrations").with(csrf()).with(user(admin)).param("name", name)
+                        .param("type", "COMUNE").param("composition", "MONOCRATICO")
+                        .param("addressee", "  Giunta comunale ").param("seat", "Lecce"))
+                .andExpect(redirectedUrlPattern("/admin/administrations/*")).andReturn().getResponse().getRedirectedUrl();
+        AdministrationView saved = administrations.findByName(name).orElseThrow();
+        assertThat(saved.addressee()).isEqualTo("Giunta comunale");
+        assertThat(saved.seat()).isEqualTo("Lecce");
+        mvc.perform(get(location).with(user(admin)))
+                .andExpect(content().string(Matchers.containsString("value=\"Giunta comunale\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"Lecce\"")));
+        // Too long: an Italian message, nothing changed.
+        mvc.perform(post(location).with(csrf()).with(user(admin)).param("name", name).param("type", "COMUNE")
+                        .param("composition", "MONOCRATICO").param("seat", "x".repeat(101))
+                        .param("version", "" + saved.version()))
+                .andExpect(content().string(Matchers.containsString("is-invalid")));
+        assertThat(administrations.findByName(name).orElseThrow().seat()).isEqualTo("Lecce");
     }
 }

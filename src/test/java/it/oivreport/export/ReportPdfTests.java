@@ -15,6 +15,7 @@ import it.oivreport.report.ReportViews.ReportDocument;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.Reports;
 import it.oivreport.support.IntegrationTest;
+import it.oivreport.support.SeedReport;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ class ReportPdfTests {
             // Without the running header and footer, which fall inside texts that continue on the next page.
             text = squeeze(new PDFTextStripper().getText(document)
                     .replaceAll("Pagina \\d+ di \\d+", "")
-                    .replace("Camera di Commercio di Brescia – Rapporto OIV 2020", ""));
+                    .replace("OIV – Camera di Commercio di Brescia – Rapporto individuale sull’avvio del ciclo 2020", ""));
         }
         ReportDocument report = reports.document(access.of(approved, oiv));
         List<String> missing = new ArrayList<>();
@@ -125,6 +126,72 @@ class ReportPdfTests {
         }
         expect(text, report.overview().questionnaire().headerNote(), missing);
         assertThat(missing).as("texts of the report missing from the PDF").isEmpty();
+    }
+
+    /**
+     * The 2020 answers as stored break where the filled-in report does (its text in src/test/resources/seed),
+     * and every paragraph, line and list entry after an answer's first starts a line of the PDF.
+     */
+    @Test
+    void everyAnswerOfTheDemoReportKeepsTheSeedsLineStructure() throws Exception {
+        List<String> pdfLines;
+        try (PDDocument document = Loader.loadPDF(render(approved))) {
+            pdfLines = new PDFTextStripper().getText(document).lines().map(ReportPdfTests::plain)
+                    .map(line -> line.replaceFirst("^[•–]\\s*", "")).toList();
+        }
+        SeedReport seed = SeedReport.read();
+        ReportDocument report = reports.document(access.of(approved, oiv));
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        int position = 0;
+        for (SectionDefinition section : report.overview().questionnaire().sections()) {
+            SectionContent content = report.contents().get(section.number());
+            List<List<String>> answers = new ArrayList<>();
+            for (QuestionDefinition q : section.questions()) {
+                AnswerContent answer = content.answer(q.id());
+                answers.add(paragraphs(answer.motivation()));
+                answers.add(paragraphs(answer.examples()));
+                answers.add(answer.entries().stream().map(SeedReport::normalise).toList());
+            }
+            answers.add(paragraphs(content.body()));
+            // A question's parts are searched from where the previous question ended: some print their list
+            // before their example, others after.
+            int questionStart = position;
+            for (int i = 0; i < answers.size(); i++) {
+                List<String> paragraphs = answers.get(i);
+                if (i % 3 == 0) {
+                    questionStart = position;
+                }
+                if (paragraphs.isEmpty()) {
+                    continue;
+                }
+                SeedReport.Layout layout = seed.layout(paragraphs, questionStart);
+                position = Math.max(position, layout.end());
+                wrong.addAll(layout.misplaced());
+                if (!layout.breaks().equals(layout.seedBreaks())) {
+                    wrong.add("breaks after " + layout.breaks() + ", the seed after " + layout.seedBreaks());
+                }
+                for (String paragraph : paragraphs.subList(1, paragraphs.size())) {
+                    checked++;
+                    String start = plain(String.join(" ", java.util.Arrays.asList(paragraph.split(" ")).subList(0,
+                            Math.min(5, paragraph.split(" ").length))));
+                    if (pdfLines.stream().noneMatch(line -> line.startsWith(start))) {
+                        wrong.add("no line of the PDF starts with «" + start + "»");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("answers laid out unlike the seed").isEmpty();
+        // 1.1, 1.5, 3.1, 6.1, 6.2, 7.1, 8.2, 14.1, 16.2 and the lists of 2.3, 2.4, 16.1.
+        assertThat(checked).isGreaterThanOrEqualTo(25);
+    }
+
+    private static List<String> paragraphs(String text) {
+        return text == null ? List.of() : text.lines().filter(l -> !l.isBlank()).map(SeedReport::normalise).toList();
+    }
+
+    private static String plain(String text) {
+        return SeedReport.normalise(text).replace('’', '\'');
     }
 
     @Test
@@ -190,6 +257,9 @@ class ReportPdfTests {
         assertThat(block).contains("Presidente", "Componente", "29/01/2020", "30/01/2020", "31/01/2020",
                 "Documento firmato digitalmente ai sensi del d.lgs. 82/2005");
         assertThat(text).contains("OIV – Camera di Commercio di Brescia – Rapporto individuale sull’avvio del ciclo 2020");
+        // The administration's addressee on the cover, its seat in the approval block.
+        assertThat(text).contains("Destinatario Giunta camerale");
+        assertThat(block).contains("Sede: Brescia");
         assertThat(text.replaceAll("\\s+", " ")).contains("ai sensi dell’art. 14, comma 4, del d.lgs. 27 ottobre 2009, n. 150",
                 "Delibera CiVIT n. 23/2013");
         assertThat(text).doesNotContain("Documento generato il\n").contains("Documento generato il ");

@@ -2,6 +2,7 @@ package it.oivreport.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
 import it.oivreport.support.WebClientSession;
 import java.io.InputStream;
@@ -13,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Requests the container cannot read, or refuses before any filter runs, through the real Tomcat: each gets an
@@ -27,6 +30,9 @@ class UnreadableRequestTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aFormOverTheContainersLimitIsA413PageAndAnInfoLine(CapturedOutput log) throws Exception {
@@ -47,7 +53,8 @@ class UnreadableRequestTests {
     void aNulInAMultipartFileNameIsRemovedAndTheFileAttached(CapturedOutput log) throws Exception {
         WebClientSession staff = new WebClientSession(port);
         staff.login("staff", "demo");
-        String section = draftSection(staff);
+        // A draft of its own: the file is attached.
+        String section = "/reports/" + DraftReports.create(context, "Comune del Nome Nullo") + "/sections/2";
         String stem = "nul" + System.nanoTime();
         String boundary = "----nul";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
