@@ -34,8 +34,9 @@ public final class TextDiff {
      * word diff over a whole long text costs time in proportion to its length times its changes.
      */
     public static List<Segment> between(String before, String after) {
-        List<String> old = sentences(before);
-        List<String> now = sentences(after);
+        // Line breaks as a browser sends them (\r\n) and as stored (\n) are the same break.
+        List<String> old = sentences(lineFeeds(before));
+        List<String> now = sentences(lineFeeds(after));
         List<Run> segments = new ArrayList<>();
         Words words = new Words();
         int position = 0;
@@ -188,6 +189,10 @@ public final class TextDiff {
      * The text cut into sentences: each ends after . ! ? ; : or after a run of spaces holding a line break.
      * Whole sentences are compared as strings; only the changed ones are cut further into words.
      */
+    private static String lineFeeds(String text) {
+        return text == null || text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         if (text == null) {

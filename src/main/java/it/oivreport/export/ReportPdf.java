@@ -16,6 +16,7 @@ import com.lowagie.text.pdf.PdfDestination;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
@@ -65,7 +66,8 @@ import org.springframework.stereotype.Component;
  * The report as a PDF, with OpenPDF: cover, index with page numbers, the header note, every section with
  * its questions and answers, and the annexes on variations and evidence. Titillium Web is embedded, the
  * running header names the administration and year, the footer says "Pagina X di Y", and parts and
- * sections are bookmarks. Approved and signed reports are PDF/A-1b; drafts carry "BOZZA" on every page.
+ * sections are bookmarks. Every file is tagged ({@link TaggedDocument}) to PDF/UA-1; approved and signed
+ * reports are PDF/A-2a; drafts carry "BOZZA" on every page.
  *
  * <p>It renders twice: the first pass finds on which page each section starts, the second writes those
  * numbers in the index (the index always fits on one page, so the numbers do not move).
@@ -176,7 +178,22 @@ public class ReportPdf {
         }
     }
 
+    /** The name of the empty signature field a rendering for the seal carries on its last page. */
+    static final String SEAL_FIELD = "Sigillo";
+
+    /** Where that field is, in points from the page's lower left corner: the seal's visible block. */
+    static final Rectangle SEAL_BLOCK = new Rectangle(56, 132, 356, 202);
+
     public byte[] render(Access access) {
+        return render(access, false);
+    }
+
+    /** The report as the seal signs it: with an empty signature field, tagged, for the visible block. */
+    byte[] renderForSeal(Access access) {
+        return render(access, true);
+    }
+
+    private byte[] render(Access access, boolean sealField) {
         ReportDocument document = reports.document(access);
         ReportOverview overview = document.overview();
         AdministrationView administration = administrations.find(overview.administrationId()).orElseThrow();
@@ -203,13 +220,17 @@ public class ReportPdf {
                 president, comparisons.compare(access),
                 evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
                 approvedAt, correction);
-        return render(content);
+        return render(content, sealField);
     }
 
     byte[] render(Content content) {
+        return render(content, false);
+    }
+
+    private byte[] render(Content content, boolean sealField) {
         Map<String, Integer> pages = new HashMap<>();
-        new Rendering(content, Map.of(), pages).run();
-        return new Rendering(content, pages, new HashMap<>()).run();
+        new Rendering(content, Map.of(), pages, false).run();
+        return new Rendering(content, pages, new HashMap<>(), sealField).run();
     }
 
     private String text(String key, Object... arguments) {
@@ -235,10 +256,15 @@ public class ReportPdf {
         private final Map<Integer, PdfOutline> partOutlines = new HashMap<>();
         private final java.util.Set<String> outlined = new java.util.HashSet<>();
         private PdfWriter writer;
+        /** The document's structure: headings, paragraphs, lists and tables as they are added. */
+        private TaggedDocument tags;
         private PdfTemplate total;
 
-        Rendering(Content content, Map<String, Integer> knownPages, Map<String, Integer> foundPages) {
+        private final boolean sealField;
+
+        Rendering(Content content, Map<String, Integer> knownPages, Map<String, Integer> foundPages, boolean sealField) {
             this.content = content;
+            this.sealField = sealField;
             this.knownPages = knownPages;
             this.foundPages = foundPages;
             try {
@@ -248,6 +274,10 @@ public class ReportPdf {
                         true, semibold, null);
                 baseBold = BaseFont.createFont("TitilliumWeb-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
                         bold, null);
+                // A subset's CIDSet would list only the glyphs used; PDF/A-2 and PDF/UA want all or none.
+                for (BaseFont font : new BaseFont[] {base, baseSemibold, baseBold}) {
+                    font.setIncludeCidSet(false);
+                }
             } catch (IOException | DocumentException e) {
                 throw new IllegalStateException("cannot load the report's fonts", e);
             }
@@ -265,13 +295,12 @@ public class ReportPdf {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document document = new Document(PageSize.A4, 56, 56, 72, 64);
             try {
-                writer = PdfWriter.getInstance(document, out);
+                TaggedDocument[] tagging = new TaggedDocument[1];
+                writer = TaggedDocument.writer(document, out, tagging);
+                tags = tagging[0];
                 writer.setPageEvent(this);
-                writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-                if (!content.draft()) {
-                    // PDF/A-1b: embedded fonts (above), XMP metadata and an sRGB output intent.
-                    writer.setPDFXConformance(PdfWriter.PDFA1B);
-                }
+                // The outline open, and the title (not the file name) in the window, as PDF/UA asks.
+                writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
                 String title = text("pdf.title", content.administration().name(), overview.year());
                 document.addTitle(title);
                 document.addSubject(overview.questionnaire().title());
@@ -279,11 +308,15 @@ public class ReportPdf {
                 document.addCreator(text("app.name"));
                 document.addCreationDate();
                 writer.getExtraCatalog().put(PdfName.LANG, new PdfString("it-IT"));
-                writer.createXmpMetadata();
+                writer.setXmpMetadata(Xmp.of(writer, !content.draft(), 'A'));
                 document.open();
                 if (!content.draft()) {
+                    // PDF/A-2a: embedded fonts (above), the structure tree, XMP metadata and an sRGB output
+                    // intent (OpenPDF names its PDF/A subtype only in its PDF/A-1 mode, which forces a CIDSet).
                     writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
                             java.awt.color.ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+                    ((PdfDictionary) ((com.lowagie.text.pdf.PdfArray) writer.getExtraCatalog().get(PdfName.OUTPUTINTENTS))
+                            .getPdfObject(0)).put(PdfName.S, PdfName.GTS_PDFA1);
                 }
                 cover(document);
                 index(document);
@@ -295,6 +328,9 @@ public class ReportPdf {
                         DATE_TIME.withZone(ZoneId.systemDefault()).format(content.generatedAt())), small);
                 generated.setSpacingBefore(24);
                 document.add(generated);
+                if (sealField) {
+                    tags.signatureField(SEAL_FIELD, text("seal.field"), SEAL_BLOCK);
+                }
                 document.close();
             } catch (DocumentException | IOException e) {
                 throw new IllegalStateException("cannot render report " + overview.id(), e);
@@ -307,7 +343,7 @@ public class ReportPdf {
             Paragraph administration = new Paragraph(content.administration().name(), new Font(baseSemibold, 14f, Font.NORMAL, BLUE));
             administration.setSpacingBefore(120);
             document.add(administration);
-            Paragraph title = new Paragraph(overview.questionnaire().title(), h1);
+            Paragraph title = tags.role(new Paragraph(overview.questionnaire().title(), h1), TaggedDocument.H1);
             title.setLeading(30);
             title.setSpacingBefore(12);
             document.add(title);
@@ -338,7 +374,7 @@ public class ReportPdf {
                     fact(facts, text("pdf.correction.reason"), correction.reason());
                 }
             }
-            document.add(facts);
+            tags.table(facts, null);
             // The legal frame the report is issued in.
             Paragraph frame = new Paragraph(text("pdf.legalFrame"), small);
             frame.setSpacingBefore(24);
@@ -362,6 +398,7 @@ public class ReportPdf {
         private void index(Document document) throws DocumentException {
             document.add(heading(text("pdf.index"), h2, null, 0));
             PdfPTable index = new PdfPTable(new float[] {8f, 1f});
+            indexAnchors.clear();
             index.setWidthPercentage(100);
             for (PartDefinition part : content.overview().questionnaire().parts()) {
                 indexRow(index, text("pdf.part", part.number(), part.title()), "part-" + part.number(), label);
@@ -374,17 +411,19 @@ public class ReportPdf {
                 indexRow(index, text("pdf.annex.variations"), "annex-variations", label);
             }
             indexRow(index, text("pdf.annex.evidence"), "annex-evidence", label);
-            document.add(index);
+            tags.table(index, (row, column) -> column == 0 ? indexAnchors.get(row) : null);
             Paragraph note = new Paragraph(content.overview().questionnaire().headerNote(), small);
             note.setSpacingBefore(18);
             document.add(note);
             document.newPage();
         }
 
+        /** Each row of the index links to its heading (a Link element over the cell). */
+        private final List<String> indexAnchors = new java.util.ArrayList<>();
+
         private void indexRow(PdfPTable table, String title, String anchor, Font font) {
-            Chunk link = new Chunk(title, font);
-            link.setLocalGoto(anchor);
-            PdfPCell name = new PdfPCell(new Phrase(link));
+            indexAnchors.add(anchor);
+            PdfPCell name = new PdfPCell(new Phrase(title, font));
             Integer page = knownPages.get(anchor);
             PdfPCell number = new PdfPCell(new Phrase(page == null ? "" : String.valueOf(page), font));
             number.setHorizontalAlignment(Element.ALIGN_RIGHT);
@@ -405,7 +444,8 @@ public class ReportPdf {
             Paragraph heading = new Paragraph(chunk);
             heading.setSpacingBefore(level == 2 ? 14 : 0);
             heading.setSpacingAfter(8);
-            return heading;
+            // Parts, the index, the approval and the annexes are H1; sections H2; questions H3.
+            return tags.role(heading, level == 2 ? TaggedDocument.H2 : TaggedDocument.H1);
         }
 
         private void sections(Document document) throws DocumentException {
@@ -436,7 +476,7 @@ public class ReportPdf {
                 head.setSpacingBefore(8);
                 head.add(new Chunk(q.code() + "  ", new Font(baseBold, 11f, Font.NORMAL, BLUE)));
                 head.add(new Chunk(q.text(), question));
-                document.add(head);
+                document.add(tags.role(head, TaggedDocument.H3));
                 // The choice and its motivation read as one answer, as on paper: "Sì. Tutti gli obiettivi…".
                 String choice = q.kind().isChoice() && answer.choice() != null
                         ? q.option(answer.choice()).map(o -> o.label()).orElse(answer.choice()) : null;
@@ -492,11 +532,13 @@ public class ReportPdf {
             Paragraph list = new Paragraph(q.listLabel(), label);
             list.setSpacingBefore(4);
             document.add(list);
+            tags.begin(TaggedDocument.L);
             for (String entry : answer.entries()) {
                 Paragraph item = new Paragraph("•  " + entry, body);
                 item.setIndentationLeft(10);
-                document.add(item);
+                tags.item(item);
             }
+            tags.end();
         }
 
         /** Whether the text opens with the word, then a space or punctuation ("Sì, tutti…" opens with "Sì"). */
@@ -539,6 +581,7 @@ public class ReportPdf {
         private void shaped(Document document, Paragraph lead, String text) throws DocumentException {
             Paragraph current = lead;
             boolean first = true;
+            boolean inList = false;
             if (text != null) {
                 for (String block : text.strip().split("\\n\\s*\\n")) {
                     StringBuilder run = new StringBuilder();
@@ -552,8 +595,17 @@ public class ReportPdf {
                             entry.setLeading(14.5f);
                             entry.setIndentationLeft(12);
                             entry.setFirstLineIndent(0);
-                            document.add(entry);
+                            if (!inList) {
+                                tags.begin(TaggedDocument.L);
+                                inList = true;
+                            }
+                            tags.item(entry);
                         } else {
+                            if (inList) {
+                                current = flush(document, current, run, first);
+                                tags.end();
+                                inList = false;
+                            }
                             if (!run.isEmpty()) {
                                 run.append('\n');
                             }
@@ -562,6 +614,10 @@ public class ReportPdf {
                     }
                     current = flush(document, current, run, first);
                     first = false;
+                    if (inList) {
+                        tags.end();
+                        inList = false;
+                    }
                 }
             }
             if (current != null) {
@@ -634,7 +690,7 @@ public class ReportPdf {
                 table.addCell(padded(new PdfPCell(new Phrase(approver.approvedAt() == null ? text("pdf.approval.pending")
                         : DATE_TIME.withZone(zone).format(approver.approvedAt()), body))));
             }
-            document.add(table);
+            tags.table(table, null);
             document.newPage();
         }
 
@@ -681,7 +737,7 @@ public class ReportPdf {
                 }
             }
             comparison.removed().forEach(q -> row(table, q));
-            document.add(table);
+            tags.table(table, null);
             document.newPage();
         }
 
@@ -742,6 +798,14 @@ public class ReportPdf {
             PdfPTable table = new PdfPTable(new float[] {0.9f, 5f});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
+            table.setHeaderRows(1);
+            for (String header : List.of(text("pdf.evidence.where"), text("pdf.evidence.file"))) {
+                PdfPCell cell = new PdfPCell(new Phrase(header, label));
+                cell.setBorder(Rectangle.BOTTOM);
+                cell.setBorderColor(RULE);
+                cell.setPaddingBottom(6);
+                table.addCell(cell);
+            }
             for (EvidenceView e : content.evidence()) {
                 PdfPCell where = new PdfPCell(new Phrase(e.questionCode() != null ? e.questionCode()
                         : text("pdf.section.short", e.sectionNumber()), body));
@@ -761,7 +825,7 @@ public class ReportPdf {
                     table.addCell(c);
                 }
             }
-            document.add(table);
+            tags.table(table, null);
         }
 
         @Override
@@ -774,12 +838,14 @@ public class ReportPdf {
             if (content.draft()) {
                 // Under the text and opaque (PDF/A allows no transparency): a pale word across the page.
                 PdfContentByte under = writer.getDirectContentUnder();
+                TaggedDocument.artifact(under);
                 under.beginText();
                 under.setFontAndSize(baseBold, 110);
                 under.setColorFill(WATERMARK);
                 under.showTextAligned(Element.ALIGN_CENTER, text("pdf.draft"), PageSize.A4.getWidth() / 2,
                         PageSize.A4.getHeight() / 2 - 40, 55);
                 under.endText();
+                under.endMarkedContentSequence();
             }
         }
 
@@ -787,6 +853,7 @@ public class ReportPdf {
         public void onEndPage(PdfWriter writer, Document document) {
             int page = writer.getPageNumber();
             PdfContentByte canvas = writer.getDirectContent();
+            TaggedDocument.artifact(canvas);
             if (page > 1) {
                 ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text("pdf.header",
                         content.administration().name(), content.overview().year()), small), 56, PageSize.A4.getHeight() - 40, 0);
@@ -800,6 +867,7 @@ public class ReportPdf {
             canvas.showText(prefix);
             canvas.endText();
             canvas.addTemplate(total, x + base.getWidthPoint(prefix, 8.5f), 36);
+            canvas.endMarkedContentSequence();
         }
 
         @Override

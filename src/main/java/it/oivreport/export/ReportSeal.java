@@ -90,7 +90,7 @@ public class ReportSeal {
         if (reports.version(access) != expectedVersion) {
             throw new SealRefused("workflow.stale");
         }
-        byte[] unsigned = pdf.render(access);
+        byte[] unsigned = pdf.renderForSeal(access);
         Instant now = clock.instant();
         Sealed sealed = seal(unsigned, key, now);
         copies.save(new SignedCopy(access.reportId(), SignedCopy.Kind.SIGILLO, sealed.file(), sha256(sealed.file()),
@@ -121,7 +121,14 @@ public class ReportSeal {
             parameters.setReason(text("seal.reason"));
             parameters.setSignerName(signer);
             parameters.bLevel().setSigningDate(Date.from(now));
-            parameters.setImageParameters(block(signer, now, lastPage(unsigned)));
+            int pages;
+            boolean hasSealField;
+            try (PDDocument pdfDocument = Loader.loadPDF(unsigned)) {
+                pages = pdfDocument.getNumberOfPages();
+                var form = pdfDocument.getDocumentCatalog().getAcroForm();
+                hasSealField = form != null && form.getField(ReportPdf.SEAL_FIELD) != null;
+            }
+            parameters.setImageParameters(block(signer, now, pages, hasSealField));
             PAdESService service = new PAdESService(new CommonCertificateVerifier());
             DSSDocument document = new InMemoryDocument(unsigned, "rapporto.pdf");
             ToBeSigned toSign = service.getDataToSign(document, parameters);
@@ -133,7 +140,7 @@ public class ReportSeal {
     }
 
     /** The visible block: signer, date and reason, in the lower part of the last page. */
-    private SignatureImageParameters block(String signer, Instant when, int page) {
+    private SignatureImageParameters block(String signer, Instant when, int page, boolean hasSealField) {
         SignatureImageTextParameters text = new SignatureImageTextParameters();
         text.setText(text("seal.block", signer, WHEN.withZone(ZoneId.systemDefault()).format(when), text("seal.reason")));
         DSSFileFont blockFont = new DSSFileFont(new InMemoryDocument(font, "TitilliumWeb-Regular.ttf"));
@@ -142,22 +149,22 @@ public class ReportSeal {
         text.setTextColor(new Color(0x1a, 0x1a, 0x1a));
         text.setBackgroundColor(new Color(0xf2, 0xf4, 0xf7));
         text.setPadding(8);
+        // Into the empty field the rendering for the seal put on the last page, tagged as a Form element,
+        // so that the sealed file stays PDF/UA. A file without that field gets a new one at the same place.
         SignatureFieldParameters field = new SignatureFieldParameters();
         field.setPage(page);
-        field.setOriginX(56);
-        field.setOriginY(640);
-        field.setWidth(300);
-        field.setHeight(70);
+        if (hasSealField) {
+            field.setFieldId(ReportPdf.SEAL_FIELD);
+        } else {
+            field.setOriginX(ReportPdf.SEAL_BLOCK.getLeft());
+            field.setOriginY(com.lowagie.text.PageSize.A4.getHeight() - ReportPdf.SEAL_BLOCK.getTop());
+            field.setWidth(ReportPdf.SEAL_BLOCK.getWidth());
+            field.setHeight(ReportPdf.SEAL_BLOCK.getHeight());
+        }
         SignatureImageParameters image = new SignatureImageParameters();
         image.setTextParameters(text);
         image.setFieldParameters(field);
         return image;
-    }
-
-    private static int lastPage(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        }
     }
 
     static String commonName(String rfc2253) {

@@ -775,10 +775,13 @@ public class Reports {
 
     /**
      * A text as stored: blanks, and the "//" placeholder paper reports use for "nothing here", are null, so
-     * that they are empty everywhere (state, comparison, PDF) in one way.
+     * that they are empty everywhere (state, comparison, PDF) in one way. Line breaks are stored as {@code \n}:
+     * a browser sends a textarea's as {@code \r\n}, and the same answer saved once from the form and once
+     * otherwise must not read as changed.
      */
     static String blankToNull(String text) {
-        return text == null || text.isBlank() || isPlaceholder(text) ? null : text.strip();
+        return text == null || text.isBlank() || isPlaceholder(text) ? null
+                : text.strip().replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static boolean isPlaceholder(String text) {

@@ -22,6 +22,12 @@ class TextDiffTests {
     }
 
     @Test
+    void aBrowsersLineBreaksAreTheSameBreaks() {
+        assertThat(TextDiff.between("Prima riga.\nSeconda riga.", "Prima riga.\r\nSeconda riga."))
+                .isNotEmpty().allMatch(segment -> segment.kind() == Kind.SAME);
+    }
+
+    @Test
     void rebuildsBothTextsExactly() {
         String before = "L'Area Promozione invita «tutte» le associazioni.\nSeconda riga.";
         String after = "L'Area Promozione consulta «tutte» le associazioni di categoria.\nSeconda riga!";

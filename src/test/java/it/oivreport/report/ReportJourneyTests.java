@@ -97,7 +97,9 @@ class ReportJourneyTests {
     @Test
     void twoMembersSavingTheSameSectionSeeTheConflictAndLoseNothing() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
+        long brescia = reports.ofOwnAdministrations(oiv).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia")).findFirst().orElseThrow()
+                .administrationId();
         long id = reports.create(brescia, 2031, oiv);
         ReportAccess.Access colleague = access.of(id, (AccountPrincipal) users.loadUserByUsername("oiv2"));
         try (Browser browser = Browser.start(port)) {
@@ -132,7 +134,9 @@ class ReportJourneyTests {
     @Test
     void doubleClickingSaveSavesOnce() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
+        long brescia = reports.ofOwnAdministrations(oiv).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia")).findFirst().orElseThrow()
+                .administrationId();
         long id = reports.create(brescia, 2033, oiv);
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv").type("password", "demo");

@@ -100,6 +100,16 @@ class ReportsTests {
     }
 
     @Test
+    void aBrowsersLineBreaksAreStoredAsLineFeeds() {
+        SectionPage page = reports.section(oiv, 1);
+        QuestionDefinition first = page.section().questions().get(0);
+        reports.saveSection(oiv, 1, page.stored().version(), content(Map.of(first.id(),
+                new AnswerContent("SI", "Primo paragrafo.\r\n\r\nSecondo.\r\n- una voce", "Esempio\runo", List.of()))));
+        assertThat(reports.section(oiv, 1).stored().content().answer(first.id()))
+                .isEqualTo(new AnswerContent("SI", "Primo paragrafo.\n\nSecondo.\n- una voce", "Esempio\nuno", List.of()));
+    }
+
+    @Test
     void aSectionIsCompleteWhenEveryChoiceIsMadeAndEveryTextQuestionAnswered() {
         SectionPage page = reports.section(oiv, 2);
         Map<Long, AnswerContent> answers = new HashMap<>();

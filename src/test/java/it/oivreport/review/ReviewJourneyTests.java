@@ -36,7 +36,9 @@ class ReviewJourneyTests {
     @Test
     void threeMembersReviewAndApprove() {
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
-        long brescia = reports.ofOwnAdministrations(oiv).get(0).administrationId();
+        long brescia = reports.ofOwnAdministrations(oiv).stream()
+                .filter(r -> r.administrationName().equals("Camera di Commercio di Brescia")).findFirst().orElseThrow()
+                .administrationId();
         long id = reports.create(brescia, 2032, oiv);
         ReportFixtures.fillCompletely(reports, access.of(id, oiv));
         String page = "/reports/" + id;
