@@ -43,6 +43,23 @@ class SealJourneyTests {
             assertThat(new String(signed, 0, 5)).isEqualTo("%PDF-");
             browser.open("/verifica");
             browser.screenshot("verify-desktop");
+
+            // A rettifica of the signed report asks why: a blank reason is refused, nothing is started.
+            browser.open("/reports/" + reportId);
+            browser.type("correction-reason", "   ");
+            browser.click(By.xpath("//button[normalize-space()='Avvia una rettifica']"));
+            assertThat(browser.find(By.tagName("main")).getText())
+                    .contains("Indica il motivo della rettifica").doesNotContain("Rettifica avviata");
+            browser.type("correction-reason", "Errore materiale nella risposta 2.3: il sistema indicato è un altro.");
+            browser.resize(360, 800);
+            browser.screenshot("correction-reason-360");
+            browser.click(By.xpath("//button[normalize-space()='Avvia una rettifica']"));
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Rettifica avviata")
+                    .contains("Rettifica n. 1 di un rapporto firmato.")
+                    .contains("Motivo: Errore materiale nella risposta 2.3: il sistema indicato è un altro.");
+            browser.screenshot("correction-started-360");
+            browser.resize(1280, 900);
+            browser.screenshot("correction-started-desktop");
         }
     }
 }
