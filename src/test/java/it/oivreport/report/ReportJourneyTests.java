@@ -38,8 +38,8 @@ class ReportJourneyTests {
             browser.click(By.linkText("Rapporti"));
             browser.choose("administrationId", "Camera di Commercio di Brescia").type("year", "2026");
             // A fresh report: not started from the previous year's.
-            browser.click(By.cssSelector("label[for=fromPrevious1]"));
-            assertThat(browser.selected("fromPrevious1")).isFalse();
+            browser.click(By.cssSelector("label[for=fromPrevious]"));
+            assertThat(browser.selected("fromPrevious")).isFalse();
             browser.screenshot("reports-list-desktop");
             browser.click(By.cssSelector("#new-report-form button[type=submit]"));
             assertThat(browser.title()).startsWith("Camera di Commercio di Brescia – 2026");

@@ -79,7 +79,11 @@ class ReportControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Non ci sono ancora rapporti.")))
                 .andExpect(content().string(containsString("value=\"2026\"")))
-                .andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\">Comune di Prova</option>")));
+                .andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\">Comune di Prova</option>")))
+                // Bootstrap Italia draws the box from the label right after the input: nothing may sit between.
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<input class=\"form-check-input\" "
+                        + "type=\"checkbox\" id=\"fromPrevious\" name=\"fromPrevious\" value=\"true\"\\s+checked=\"checked\">\\s*"
+                        + "<label class=\"form-check-label\" for=\"fromPrevious\">.*")));
     }
 
     @Test

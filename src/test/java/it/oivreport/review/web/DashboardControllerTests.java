@@ -14,6 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import it.oivreport.account.SecurityTestSupport;
 import it.oivreport.report.ReportStatus;
 import it.oivreport.report.ReportViews.ReportSummary;
+import it.oivreport.account.AccountPrincipal;
+import it.oivreport.account.Memberships;
+import it.oivreport.account.Role;
+import it.oivreport.administration.AdministrationType;
+import it.oivreport.administration.AdministrationView;
+import it.oivreport.administration.Administrations;
+import it.oivreport.administration.OivComposition;
 import it.oivreport.report.Reports;
 import it.oivreport.review.Comments;
 import it.oivreport.review.Workflow;
@@ -47,6 +54,12 @@ class DashboardControllerTests {
 
     @MockitoBean
     Comments comments;
+
+    @MockitoBean
+    Memberships memberships;
+
+    @MockitoBean
+    Administrations administrations;
 
     @BeforeEach
     void reports() {
@@ -88,5 +101,42 @@ class DashboardControllerTests {
         mvc.perform(get("/").param("lang", "en").with(user(oivMember())))
                 .andExpect(content().string(Matchers.containsString("Welcome, Marco Bianchi.")))
                 .andExpect(content().string(Matchers.containsString("<html lang=\"en\">")));
+    }
+
+    @Test
+    void aMemberOfAnAdministrationWithoutReportsIsToldToStartTheFirstOne() throws Exception {
+        AccountPrincipal member = oivMember();
+        given(reports.ofOwnAdministrations(any())).willReturn(List.of());
+        given(workflow.waitingForApproval(any(), any())).willReturn(List.of());
+        given(memberships.administrationsOf(member.getId())).willReturn(java.util.Map.of(9L, Role.OIV));
+        given(administrations.byIds(List.of(9L))).willReturn(List.of(new AdministrationView(9, "Comune di Nuovo Inizio",
+                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, member.getId(), true, 0)));
+        mvc.perform(get("/").with(user(member)))
+                .andExpect(content().string(Matchers.containsString("Comune di Nuovo Inizio")))
+                .andExpect(content().string(Matchers.containsString("Per questa amministrazione non c’è ancora un rapporto. Avvialo tu")))
+                .andExpect(content().string(Matchers.containsString("href=\"/reports#new-report-title\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Non lavori ancora per nessuna amministrazione"))));
+    }
+
+    @Test
+    void supportStaffOfAnAdministrationWithoutReportsIsToldWhoStartsIt() throws Exception {
+        AccountPrincipal staff = staff();
+        given(reports.ofOwnAdministrations(any())).willReturn(List.of());
+        given(workflow.waitingForApproval(any(), any())).willReturn(List.of());
+        given(memberships.administrationsOf(staff.getId())).willReturn(java.util.Map.of(9L, Role.STAFF));
+        given(administrations.byIds(List.of(9L))).willReturn(List.of(new AdministrationView(9, "Comune di Nuovo Inizio",
+                AdministrationType.COMUNE, null, null, OivComposition.MONOCRATICO, null, true, 0)));
+        mvc.perform(get("/").with(user(staff)))
+                .andExpect(content().string(Matchers.containsString("lo avvia un componente dell’OIV")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Avvia il primo rapporto"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Non lavori ancora per nessuna amministrazione"))));
+    }
+
+    @Test
+    void aUserWithoutAdministrationsIsToldToAskForOne() throws Exception {
+        given(reports.ofOwnAdministrations(any())).willReturn(List.of());
+        given(workflow.waitingForApproval(any(), any())).willReturn(List.of());
+        mvc.perform(get("/").with(user(staff())))
+                .andExpect(content().string(Matchers.containsString("Non lavori ancora per nessuna amministrazione")));
     }
 }

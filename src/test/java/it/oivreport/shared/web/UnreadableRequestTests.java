@@ -60,9 +60,7 @@ class UnreadableRequestTests {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + stem
                 + "\u0000b.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
-        String response = raw("POST " + section + "/evidence HTTP/1.1\r\nHost: localhost\r\nCookie: " + staff.cookieHeader()
-                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\nConnection: close\r\n\r\n" + body);
+        String response = multipart(staff, section + "/evidence", boundary, body);
         assertThat(response).startsWith("HTTP/1.1 302").contains("Content-Security-Policy:");
         assertThat(staff.get(section).body()).as("attached under the name without the NUL").contains(stem + "b.pdf");
         assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("InvalidFileNameException");
@@ -76,9 +74,7 @@ class UnreadableRequestTests {
         // The closing boundary never comes.
         String body = "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + staff.token(section)
                 + "\r\n--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"troncato.pdf\"\r\n\r\n%PDF-1.4\n";
-        String response = raw("POST " + section + "/evidence HTTP/1.1\r\nHost: localhost\r\nCookie: " + staff.cookieHeader()
-                + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\nConnection: close\r\n\r\n" + body);
+        String response = multipart(staff, section + "/evidence", "x", body);
         assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Security-Policy:")
                 .contains("Non è stato salvato né allegato nulla");
         assertThat(staff.get(section).body()).doesNotContain("troncato.pdf");
@@ -135,6 +131,13 @@ class UnreadableRequestTests {
         java.util.regex.Matcher report = java.util.regex.Pattern.compile("href=\"/reports/(\\d+)\"").matcher(home);
         assertThat(report.find()).as("a draft in the demo data").isTrue();
         return "/reports/" + report.group(1) + "/sections/2";
+    }
+
+    /** A multipart POST of {@code body} as it is, with its length, in the session. */
+    private String multipart(WebClientSession session, String path, String boundary, String body) throws Exception {
+        return raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + session.cookieHeader()
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.ISO_8859_1).length + "\r\nConnection: close\r\n\r\n" + body);
     }
 
     private String raw(String request) throws Exception {
