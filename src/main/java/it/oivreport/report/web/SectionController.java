@@ -69,14 +69,22 @@ class SectionController {
     private final ReportAccess access;
     private final MessageSource messages;
     private final List<ReportPageContributor> contributors;
+    private final it.oivreport.account.UserAccounts users;
 
     SectionController(Reports reports, SectionSaves saves, ReportAccess access, MessageSource messages,
-            List<ReportPageContributor> contributors) {
+            List<ReportPageContributor> contributors, it.oivreport.account.UserAccounts users) {
         this.reports = reports;
         this.saves = saves;
         this.access = access;
         this.messages = messages;
         this.contributors = contributors;
+        this.users = users;
+    }
+
+    /** A person as the page names them: the full name of the user who saved, the username if unknown. */
+    private String fullName(String username) {
+        return username == null ? null : users.fullNamesOfUsernames(List.of(username))
+                .getOrDefault(username.toLowerCase(java.util.Locale.ROOT), username);
     }
 
     /**
@@ -263,6 +271,7 @@ class SectionController {
         List<SectionDefinition> sections = page.report().questionnaire().sections();
         int index = sections.indexOf(page.section());
         model.addAttribute("page", page);
+        model.addAttribute("lastSavedBy", fullName(page.stored().updatedBy()));
         if (model.getAttribute("form") != form) {
             model.addAttribute("form", form);
         }
@@ -298,7 +307,7 @@ class SectionController {
                 List<String> theirs = merge.keys(SectionMerge.Outcome.THEIRS).stream()
                         .map(key -> partLabel(page.section(), key)).toList();
                 if (!theirs.isEmpty() && permissions.canEditAnswers()) {
-                    redirect.addFlashAttribute("mergedFrom", current.updatedBy());
+                    redirect.addFlashAttribute("mergedFrom", fullName(current.updatedBy()));
                     redirect.addFlashAttribute("mergedParts", String.join(", ", theirs));
                 }
                 return "redirect:/reports/" + page.report().id() + "/sections/" + number;
@@ -312,6 +321,7 @@ class SectionController {
         // "Save" re-sends the merge, with the user's choices, against the version stored now.
         model.addAttribute("form", merge.merged());
         model.addAttribute("current", current);
+        model.addAttribute("otherName", fullName(current.updatedBy()));
         model.addAttribute("merge", merge);
         model.addAttribute("theirParts", merge.keys(SectionMerge.Outcome.THEIRS).stream()
                 .filter(key -> permissions.canEditAnswers() || key.equals(SectionMerge.ANNOTATIONS))

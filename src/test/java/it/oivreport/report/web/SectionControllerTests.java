@@ -92,6 +92,9 @@ class SectionControllerTests {
     @MockitoBean
     ReportAccess access;
 
+    @MockitoBean
+    it.oivreport.account.UserAccounts accounts;
+
     static final Access OIV = ReportFixtures.oivAccess(7, ReportStatus.BOZZA);
     static final Access STAFF = ReportFixtures.staffAccess(7, ReportStatus.BOZZA);
 
@@ -104,6 +107,7 @@ class SectionControllerTests {
         given(access.of(eq(7L), argThat(u -> u != null && u.getUsername().equals("staff")))).willReturn(STAFF);
         given(reports.section(any(Access.class), eq(2))).willReturn(new SectionPage(OVERVIEW, SECTION_2, stored));
         given(reports.changesSincePrevious(any(), anyInt(), any())).willReturn(Reports.Changes.NONE);
+        given(accounts.fullNamesOfUsernames(List.of("anna"))).willReturn(Map.of("anna", "Anna Verdi"));
     }
 
     @Test
@@ -114,7 +118,9 @@ class SectionControllerTests {
                 .andExpect(model().attribute("readOnly", false))
                 .andExpect(content().string(containsString("value=\"Programma XAC\"")))
                 .andExpect(content().string(containsString("<legend class=\"visually-hidden\">Sezione 2</legend>")))
-                .andExpect(content().string(containsString("Specificare i sistemi informatici")));
+                .andExpect(content().string(containsString("Specificare i sistemi informatici")))
+                // People by their full name, not their username.
+                .andExpect(content().string(containsString("Ultimo salvataggio di Anna Verdi il 02/03/2026")));
     }
 
     @Test
@@ -340,7 +346,7 @@ class SectionControllerTests {
                         .param("answers[0].motivation", "Sì, tutti i sistemi").param("answers[0].entries[0]", "Programma XAC")
                         .param("answers[1].questionId", "12"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("mergedFrom", "anna"))
+                .andExpect(flash().attribute("mergedFrom", "Anna Verdi"))
                 .andExpect(flash().attribute("mergedParts", "2.5"));
         ArgumentCaptor<SectionContent> merged = ArgumentCaptor.forClass(SectionContent.class);
         then(reports).should().saveSection(eq(OIV), eq(2), eq(5L), merged.capture(), any(Reports.SaveOptions.class));
