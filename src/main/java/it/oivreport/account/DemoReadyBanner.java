@@ -29,9 +29,16 @@ class DemoReadyBanner {
 
                 ================================================================
                  Rapporto OIV (demo) is ready at http://localhost:{}
-                 Sign in as admin (amministratore), oiv (componente OIV)
-                 or staff (struttura tecnica), password: {}
+                 Sign in with password {} as:
+                   admin        amministratore: administrations, users, seal
+                   oiv          president of the OIV of the Camera di Commercio
+                   oiv2, oiv3   the other two members of that OIV
+                   staff        struttura tecnica di supporto: evidence
+                   oivb         single-member OIV of a Comune with no report yet
+                 Stop with Ctrl+C; to start over with fresh demo data, stop
+                 and delete the data directory ({}).
                 ================================================================""",
-                port, defaultPassword ? "demo" : "the value of OIV_DEMO_PASSWORD");
+                port, defaultPassword ? "demo" : "the value of OIV_DEMO_PASSWORD",
+                environment.getProperty("oiv.data-dir", "./data"));
     }
 }
