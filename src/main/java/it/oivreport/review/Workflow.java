@@ -60,7 +60,8 @@ public class Workflow {
 
     /** An OIV member approves; the last approval needed makes the report APPROVATO. */
     @Transactional
-    public void approve(Access access, long expectedVersion) {
+    /** An OIV member's approval; true when it was the last one needed and the report is now approved. */
+    public boolean approve(Access access, long expectedVersion) {
         require(access.status() == ReportStatus.IN_REVISIONE && access.isOivMember());
         checkVersion(access, expectedVersion);
         if (approvals.existsByReportIdAndUserId(access.reportId(), access.userId())) {
@@ -76,10 +77,11 @@ public class Workflow {
         int needed = administration(access).composition().members();
         if (approvals.findByReportIdOrderByApprovedAt(access.reportId()).size() >= needed) {
             move(access, expectedVersion, ReportStatus.IN_REVISIONE, ReportStatus.APPROVATO, null);
-        } else {
-            // An approval is an event of the review, recorded like a transition that keeps the status.
-            record(access, ReportStatus.IN_REVISIONE, ReportStatus.IN_REVISIONE, null);
+            return true;
         }
+        // An approval is an event of the review, recorded like a transition that keeps the status.
+        record(access, ReportStatus.IN_REVISIONE, ReportStatus.IN_REVISIONE, null);
+        return false;
     }
 
     /** An OIV member sends the report back to draft, saying what to change. */

@@ -114,6 +114,13 @@ class ExternalSignaturesTests {
         String no = mvc.perform(multipart("/verifica").file(new MockMultipartFile("file", "r.pdf", "application/pdf", changed))
                 .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(no).contains("No: questo file non corrisponde");
+        // No file, and a file of 0 bytes, are told apart.
+        String none = mvc.perform(multipart("/verifica").with(csrf())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("Scegli il PDF da verificare.");
+        String empty = mvc.perform(multipart("/verifica").file(new MockMultipartFile("file", "vuoto.pdf", "application/pdf",
+                new byte[0])).with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(empty).contains("Il file «vuoto.pdf» è vuoto (0 byte)").doesNotContain("Scegli il PDF da verificare.");
         assertThat(page).contains("Marco Bianchi (emesso da Marco Bianchi), firmato il ")
                 .contains("Chiara Moretti (emesso da")
                 .contains("firma integra, certificato non verificato").doesNotContain("certificato attendibile");

@@ -95,6 +95,14 @@ class ReviewJourneyTests {
                 signIn(browser, member);
                 browser.open(page);
                 browser.click(By.xpath("//button[normalize-space()='Approva il rapporto']"));
+                String said = browser.find(By.cssSelector(".oiv-workflow .alert-success")).getText();
+                if (member.equals("oiv3")) {
+                    // The last approval says the report is approved, and what comes next.
+                    assertThat(said).contains("era l’ultima: il rapporto è approvato", "sigillarlo", "PDF da firmare");
+                    browser.screenshot("review-last-approval-desktop");
+                } else {
+                    assertThat(said).isEqualTo("La tua approvazione è stata registrata.");
+                }
                 signOut(browser);
             }
 

@@ -39,8 +39,11 @@ class VerificationController {
             HttpServletResponse response) throws IOException {
         model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
         if (file == null || file.isEmpty()) {
+            // No file chosen, or a file of 0 bytes: the second is not "choose the PDF".
+            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
             response.setStatus(400);
-            model.addAttribute("error", "verify.noFile");
+            model.addAttribute("error", chosen ? "verify.emptyFile" : "verify.noFile");
+            model.addAttribute("fileName", chosen ? file.getOriginalFilename() : null);
             return "export/verify";
         }
         if (file.getSize() > maxFileSize.toBytes()) {

@@ -41,7 +41,11 @@ class WorkflowController {
     @OnRefusal(redirect = "/reports/{reportId}#workflow-title", panel = "workflow")
     String approve(@PathVariable long reportId, @RequestParam long version,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
-        return run(reportId, user, redirect, "workflow.done.approve", a -> workflow.approve(a, version));
+        Access permissions = access.of(reportId, user);
+        // The last approval makes the report approved: the page says so, and what comes next.
+        redirect.addFlashAttribute("workflowDone", workflow.approve(permissions, version)
+                ? "workflow.done.approvedByAll" : "workflow.done.approve");
+        return "redirect:/reports/" + reportId;
     }
 
     @PostMapping("/request-changes")
