@@ -285,6 +285,7 @@ class SectionController {
         contributors.forEach(c -> c.contributeSection(permissions, page.section().number(), typed, model));
         model.addAttribute("readOnly", !permissions.canEditAnnotations());
         model.addAttribute("answersReadOnly", !permissions.canEditAnswers());
+        model.addAttribute("skipToQuestions", true);
         return VIEW;
     }
 

@@ -120,7 +120,12 @@ class SectionControllerTests {
                 .andExpect(content().string(containsString("<legend class=\"visually-hidden\">Sezione 2</legend>")))
                 .andExpect(content().string(containsString("Specificare i sistemi informatici")))
                 // People by their full name, not their username.
-                .andExpect(content().string(containsString("Ultimo salvataggio di Anna Verdi il 02/03/2026")));
+                .andExpect(content().string(containsString("Ultimo salvataggio di Anna Verdi il 02/03/2026")))
+                // Keyboard: a skip link past the section list to the questions, each question a heading (H2).
+                .andExpect(content().string(containsString("<a class=\"visually-hidden-focusable\" href=\"#questions\">Vai alle domande</a>")))
+                .andExpect(content().string(containsString("<fieldset class=\"oiv-form-body\" id=\"questions\">")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<h2 class=\"oiv-question-heading\">\\s*<span class=\"oiv-code\">2\\.3</span>.*")));
     }
 
     @Test
