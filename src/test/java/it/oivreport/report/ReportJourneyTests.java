@@ -68,6 +68,9 @@ class ReportJourneyTests {
             // Two entries in the 2.3 list, the second added through "Aggiungi voce" (no JavaScript needed).
             browser.select("answers2.choice1").type("answers2.entries0", "Programma XAC");
             browser.click(By.cssSelector("button[value='add-entry:2']"));
+            // The page comes back at the question, not at its top.
+            assertThat(browser.fragment()).isEqualTo("#question-2.3");
+            assertThat(browser.scrolledTo()).isGreaterThan(300);
             browser.type("answers2.entries1", "Applicativo Quality Check");
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 2 salvata.");

@@ -189,6 +189,16 @@ public final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** How far the page is scrolled down, in CSS pixels. */
+    public long scrolledTo() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return Math.round(window.scrollY)")).longValue();
+    }
+
+    /** The fragment of the address shown ("#question-2.3"), or an empty string. */
+    public String fragment() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return location.hash");
+    }
+
     public String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }

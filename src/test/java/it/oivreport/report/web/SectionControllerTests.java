@@ -124,6 +124,8 @@ class SectionControllerTests {
                 // Keyboard: a skip link past the section list to the questions, each question a heading (H2).
                 .andExpect(content().string(containsString("<a class=\"visually-hidden-focusable\" href=\"#questions\">Vai alle domande</a>")))
                 .andExpect(content().string(containsString("<fieldset class=\"oiv-form-body\" id=\"questions\">")))
+                // Buttons that change one part come back to that part.
+                .andExpect(content().string(containsString("value=\"add-entry:0\" formaction=\"/reports/7/sections/2#question-2.3\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
                         "(?s).*<h2 class=\"oiv-question-heading\">\\s*<span class=\"oiv-code\">2\\.3</span>.*")));
     }
