@@ -189,6 +189,13 @@ public final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** How many CSS pixels the page is wider than the window: what it would scroll sideways. */
+    public long horizontalOverflow() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"))
+                .longValue();
+    }
+
     /** How far the page is scrolled down, in CSS pixels. */
     public long scrolledTo() {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return Math.round(window.scrollY)")).longValue();
