@@ -5,6 +5,9 @@
   client.py statements BASE COOKIE PATH...   prints each page's SQL statement count and size
   client.py save BASE COOKIE PATH N          saves the section form at PATH N times as a browser would
                                              (every field the page holds), prints p50/p99/max of the POSTs
+  client.py transfer BASE COOKIE PATH        bytes a browser receives for the page at PATH (gzip accepted):
+                                             a first visit (the page and every static file it links) and a
+                                             second one (the page, and the files it may not keep cached)
 """
 import html.parser
 import http.client
@@ -126,6 +129,31 @@ def save(base, cookie, path, count):
     print(f"RESULT saves={count} p50_ms={pick(0.5):.1f} p99_ms={pick(0.99):.1f} max_ms={times[-1]:.1f}")
 
 
+LINKED = re.compile(r'(?:href|src)="(/(?:webjars|assets)/[^"#]+)')
+
+
+def transfer(base, cookie, path):
+    c = Connection(base, cookie)
+    gzip = {"Accept-Encoding": "gzip"}
+    response, page = c.request("GET", path, extra=gzip)
+    text = page
+    if response.getheader("Content-Encoding") == "gzip":
+        import gzip as gz
+        text = gz.decompress(page)
+    first, second, cached = len(page), len(page), 0
+    rows = []
+    for linked in dict.fromkeys(LINKED.findall(text.decode())):
+        r, body = c.request("GET", linked, extra=gzip)
+        control = r.getheader("Cache-Control") or ""
+        keeps = "max-age=" in control and "no-store" not in control and "no-cache" not in control
+        first += len(body)
+        second += 0 if keeps else len(body)
+        cached += len(body) if keeps else 0
+        rows.append(f"  {linked}: {len(body)} bytes, {r.getheader('Content-Encoding') or 'identity'}, {control}")
+    print("\n".join(rows))
+    print(f"RESULT page={len(page)} first_visit={first} second_visit={second} cached={cached}")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "login":
@@ -134,5 +162,7 @@ if __name__ == "__main__":
         statements(args[0], args[1], args[2:])
     elif command == "save":
         save(args[0], args[1], args[2], int(args[3]))
+    elif command == "transfer":
+        transfer(args[0], args[1], args[2])
     else:
         sys.exit(__doc__)

@@ -34,6 +34,12 @@ public final class WebClientSession {
         return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a browser sends it, accepting gzip; the body as it travelled (compressed or not). */
+    public HttpResponse<byte[]> getAsSent(String path) throws IOException, InterruptedException {
+        return client.send(request(path).header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
         return client.send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
