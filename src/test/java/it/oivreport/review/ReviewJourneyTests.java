@@ -60,7 +60,15 @@ class ReviewJourneyTests {
             signOut(browser);
 
             signIn(browser, "oiv");
-            browser.open(page + "/sections/2");
+            // An open osservazione: sending for review first says so, with a link to its section.
+            browser.open(page);
+            browser.click(By.xpath("//button[normalize-space()='Invia in revisione']"));
+            assertThat(browser.find(By.id("open-comments-warning")).getText())
+                    .contains("C’è un’osservazione aperta su questo rapporto.", "Sezione 2: un’osservazione aperta")
+                    .contains("Invia comunque in revisione");
+            assertThat(browser.find(By.cssSelector(".oiv-facts")).getText()).contains("Bozza");
+            browser.screenshot("review-open-comments-warning-desktop");
+            browser.click(By.cssSelector("#open-comments-warning a"));
             browser.click(By.xpath("//button[normalize-space()='Segna come risolta']"));
             assertThat(browser.find(By.cssSelector("#question-2\\.3 ~ .oiv-comments")).getText())
                     .contains("risolta da Marco Bianchi");
