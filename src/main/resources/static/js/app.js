@@ -7,6 +7,16 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
+// After an action, the page's message about it (saved, refused, sent for review) takes the focus, so that
+// the keyboard and a screen reader start there, not at the top of the page. A page opened at an anchor (a
+// button that changed one part) stays there.
+document.addEventListener('DOMContentLoaded', function () {
+  var message = document.querySelector('[data-oiv-focus]');
+  if (message && !window.location.hash) {
+    message.focus();
+  }
+});
+
 // Evidence uploads, enhanced: each chosen file is sent on its own as the request body, with a progress
 // bar, and checked by the server as it arrives (size, type, limits); the form then attaches them all at
 // once by the tokens the server gave. Without this script the form sends the files itself, as multipart.

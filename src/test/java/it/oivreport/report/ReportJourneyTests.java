@@ -74,6 +74,8 @@ class ReportJourneyTests {
             browser.type("answers2.entries1", "Applicativo Quality Check");
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 2 salvata.");
+            // The keyboard starts at the message, not at the top of the page.
+            assertThat(browser.focusedText()).isEqualTo("Sezione 2 salvata.");
 
             browser.reload();
             assertThat(browser.selected("answers2.choice1")).isTrue();

@@ -196,6 +196,11 @@ public final class Browser implements AutoCloseable {
                 .longValue();
     }
 
+    /** The text of the element that has the focus. */
+    public String focusedText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.activeElement.textContent.trim()");
+    }
+
     /** How far the page is scrolled down, in CSS pixels. */
     public long scrolledTo() {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return Math.round(window.scrollY)")).longValue();
