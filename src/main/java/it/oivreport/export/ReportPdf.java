@@ -154,7 +154,21 @@ public class ReportPdf {
      */
     record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
             Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
-            List<Approver> approvers, java.time.Instant approvedAt, Correction correction) {
+            List<Approver> approvers, java.time.Instant approvedAt, Correction correction,
+            Map<String, String> namesByUsername) {
+
+        /** Without names by username: people named by username are printed as such. */
+        Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+                Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
+                List<Approver> approvers, java.time.Instant approvedAt, Correction correction) {
+            this(document, administration, members, president, comparison, evidence, generatedAt, approvers, approvedAt,
+                    correction, Map.of());
+        }
+
+        /** A person the report records by username, by full name when they are an OIV member. */
+        String fullName(String username) {
+            return namesByUsername.getOrDefault(username, username);
+        }
 
         Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
                 Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
@@ -219,7 +233,8 @@ public class ReportPdf {
         Content content = new Content(document, administration, oiv.stream().map(Memberships.Member::fullName).toList(),
                 president, comparisons.compare(access),
                 evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
-                approvedAt, correction);
+                approvedAt, correction, oiv.stream().collect(java.util.stream.Collectors.toMap(
+                        Memberships.Member::username, Memberships.Member::fullName, (a, b) -> a)));
         return render(content, sealField);
     }
 
@@ -732,7 +747,7 @@ public class ReportPdf {
                     var override = section.noChangeOverride();
                     table.addCell(padded(new PdfPCell(new Phrase(text("pdf.section.short", section.number()), body))));
                     table.addCell(padded(new PdfPCell(new Phrase(text("pdf.variations.override"), body))));
-                    table.addCell(padded(new PdfPCell(new Phrase(text("section.noChange.recorded", override.by(),
+                    table.addCell(padded(new PdfPCell(new Phrase(text("section.noChange.recorded", content.fullName(override.by()),
                             DATE_TIME.withZone(ZoneId.systemDefault()).format(override.at()), override.reason()), body))));
                 }
             }

@@ -82,7 +82,7 @@ class ComparisonJourneyTests {
      * records why no variation holds anyway, which the comparison page then shows.
      */
     @Test
-    void aRewrittenDescriptionIsAChangeThatNessunaVariazioneCannotHide() {
+    void aRewrittenDescriptionIsAChangeThatNessunaVariazioneCannotHide() throws Exception {
         try (Browser browser = Browser.start(port)) {
             browser.open("/login").type("username", "oiv3").type("password", "demo");
             browser.click(By.cssSelector("main button[type=submit]"));
@@ -133,12 +133,18 @@ class ComparisonJourneyTests {
             browser.type("noChangeReason", "La sede di Desenzano apre a fine ciclo: nessun effetto sul Piano 2021.");
             browser.click(By.cssSelector("button[value=save]:not(.visually-hidden)"));
             assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Sezione 9 salvata.");
-            assertThat(browser.find(By.id("no-change-recorded")).getText()).contains("mantenuta da oiv3");
+            assertThat(browser.find(By.id("no-change-recorded")).getText()).contains("mantenuta da Paolo Gallo");
             browser.click(By.linkText("Camera di Commercio di Brescia – 2021"));
             browser.click(By.partialLinkText("Confronto con il 2020"));
             assertThat(browser.find(By.id("cmp-9")).findElement(By.xpath("..")).getText())
-                    .contains("«Nessuna variazione» mantenuta da oiv3", "nessun effetto sul Piano 2021");
+                    .contains("«Nessuna variazione» mantenuta da Paolo Gallo", "nessun effetto sul Piano 2021");
             browser.screenshot("comparison-no-change-kept-desktop");
+            // The PDF's variations annex names the member too.
+            byte[] pdf = browser.download(browser.currentPath().replace("/comparison", "/export.pdf"));
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                        .contains("«Nessuna variazione» mantenuta da Paolo Gallo");
+            }
         }
     }
 }

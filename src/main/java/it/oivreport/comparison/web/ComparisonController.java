@@ -20,7 +20,11 @@ class ComparisonController {
     private final Reports reports;
     private final ReportAccess access;
 
-    ComparisonController(Comparisons comparisons, Reports reports, ReportAccess access) {
+    private final it.oivreport.account.UserAccounts users;
+
+    ComparisonController(Comparisons comparisons, Reports reports, ReportAccess access,
+            it.oivreport.account.UserAccounts users) {
+        this.users = users;
         this.comparisons = comparisons;
         this.reports = reports;
         this.access = access;
@@ -32,7 +36,17 @@ class ComparisonController {
             @AuthenticationPrincipal AccountPrincipal user, Model model) {
         Access permissions = access.of(reportId, user);
         model.addAttribute("report", reports.overview(permissions));
-        model.addAttribute("comparison", comparisons.compare(permissions).orElse(null));
+        var comparison = comparisons.compare(permissions).orElse(null);
+        model.addAttribute("comparison", comparison);
+        // Who kept "Nessuna variazione", by full name: one lookup of the people named.
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (comparison != null) {
+            java.util.List<String> by = comparison.sections().stream().filter(s -> s.noChangeOverride() != null)
+                    .map(s -> s.noChangeOverride().by()).distinct().toList();
+            java.util.Map<String, String> found = by.isEmpty() ? java.util.Map.of() : users.fullNamesOfUsernames(by);
+            by.forEach(u -> names.put(u, found.getOrDefault(u.toLowerCase(java.util.Locale.ROOT), u)));
+        }
+        model.addAttribute("overrideNames", names);
         model.addAttribute("changedOnly", changedOnly);
         // Every "Mostra risposta dell'anno precedente" open, for printing and for reading it all at once.
         model.addAttribute("expanded", expanded);

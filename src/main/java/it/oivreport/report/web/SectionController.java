@@ -272,6 +272,9 @@ class SectionController {
         int index = sections.indexOf(page.section());
         model.addAttribute("page", page);
         model.addAttribute("lastSavedBy", fullName(page.stored().updatedBy()));
+        if (page.stored().noChangeOverride() != null) {
+            model.addAttribute("noChangeBy", fullName(page.stored().noChangeOverride().by()));
+        }
         if (model.getAttribute("form") != form) {
             model.addAttribute("form", form);
         }
