@@ -17,6 +17,30 @@ document.addEventListener('DOMContentLoaded', function () {
   }
 });
 
+// Long text fields show how much of their limit is used ("1.234 di 10.000 caratteri"), under the field; the
+// words come from the page (meta oiv-counter). A screen reader hears the count when it nears the limit only.
+document.addEventListener('DOMContentLoaded', function () {
+  var words = document.querySelector('meta[name="oiv-counter"]');
+  if (!words) {
+    return;
+  }
+  var number = function (n) { return n.toLocaleString(document.documentElement.lang || 'it'); };
+  Array.prototype.forEach.call(document.querySelectorAll('textarea[maxlength]'), function (field) {
+    var max = parseInt(field.getAttribute('maxlength'), 10);
+    var counter = document.createElement('small');
+    counter.className = 'form-text oiv-counter d-block text-end';
+    counter.id = field.id + '-counter';
+    field.parentNode.insertBefore(counter, field.nextSibling);
+    var update = function () {
+      var used = field.value.length;
+      counter.textContent = words.content.replace('{0}', number(used)).replace('{1}', number(max));
+      counter.setAttribute('aria-live', used > max * 0.9 ? 'polite' : 'off');
+    };
+    field.addEventListener('input', update);
+    update();
+  });
+});
+
 // Evidence uploads, enhanced: each chosen file is sent on its own as the request body, with a progress
 // bar, and checked by the server as it arrives (size, type, limits); the form then attaches them all at
 // once by the tokens the server gave. Without this script the form sends the files itself, as multipart.

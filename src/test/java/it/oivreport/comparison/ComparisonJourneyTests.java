@@ -43,6 +43,9 @@ class ComparisonJourneyTests {
             assertThat(browser.value("variations")).startsWith("1.1: motivazione modificata.");
             browser.type("variations", browser.value("variations") + " Le altre risposte sono confermate.");
             String typed = browser.value("variations");
+            // Long text fields count their characters against their limit as the user types.
+            assertThat(browser.find(By.id("variations-counter")).getText())
+                    .isEqualTo(typed.length() + " di 10.000 caratteri");
             // 1.1 changed since 2020: "Nessuna variazione" is not written, and the drafted variations are
             // offered instead, beside the OIV's own text, which is never replaced without asking.
             browser.click(By.cssSelector("button[value=no-variations]"));
