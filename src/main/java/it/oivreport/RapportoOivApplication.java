@@ -1,10 +1,10 @@
 package it.oivreport;
 
-import org.springframework.boot.SpringApplication;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -90,6 +90,14 @@ public class UserAccounts {
         return names;
     }
 
+    /**
+     * The name to show for {@code username} from names read with {@link #fullNamesOfUsernames}: the full
+     * name, or the username itself for a user no longer known.
+     */
+    public static String nameIn(java.util.Map<String, String> names, String username) {
+        return username == null ? null : names.getOrDefault(username.toLowerCase(java.util.Locale.ROOT), username);
+    }
+
     /** Full names of the given users, by id; one query. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> fullNamesOfIds(java.util.Collection<Long> ids) {

@@ -310,9 +310,8 @@ public class ReportPdf {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document document = new Document(PageSize.A4, 56, 56, 72, 64);
             try {
-                TaggedDocument[] tagging = new TaggedDocument[1];
-                writer = TaggedDocument.writer(document, out, tagging);
-                tags = tagging[0];
+                tags = TaggedDocument.of(document, out);
+                writer = tags.writer();
                 writer.setPageEvent(this);
                 // The outline open, and the title (not the file name) in the window, as PDF/UA asks.
                 writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
@@ -323,7 +322,7 @@ public class ReportPdf {
                 document.addCreator(text("app.name"));
                 document.addCreationDate();
                 writer.getExtraCatalog().put(PdfName.LANG, new PdfString("it-IT"));
-                writer.setXmpMetadata(Xmp.of(writer, !content.draft(), 'A'));
+                writer.setXmpMetadata(Xmp.of(writer, !content.draft()));
                 document.open();
                 if (!content.draft()) {
                     // PDF/A-2a: embedded fonts (above), the structure tree, XMP metadata and an sRGB output
@@ -617,7 +616,6 @@ public class ReportPdf {
                             tags.item(entry);
                         } else {
                             if (inList) {
-                                current = flush(document, current, run, first);
                                 tags.end();
                                 inList = false;
                             }

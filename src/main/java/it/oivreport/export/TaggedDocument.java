@@ -37,7 +37,7 @@ import java.util.Map;
  *   <li>every paragraph added at the top level is one structure element, {@code P} unless a role was given
  *   ({@link #role}), its text one marked-content sequence, closed at a page break and opened again on the next
  *   page;</li>
- *   <li>{@link #begin}/{@link #end} group elements ({@code Sect}, {@code L});</li>
+ *   <li>{@link #begin}/{@link #end} group elements ({@code L});</li>
  *   <li>tables are written cell by cell ({@link #table}): {@code Table}, {@code TR}, {@code TH}/{@code TD},
  *   header rows repeated on a new page as artifacts; a cell may be a link ({@code Link} with its annotation);</li>
  *   <li>an empty signature field is a {@code Form} element ({@link #signatureField});</li>
@@ -48,7 +48,6 @@ import java.util.Map;
 final class TaggedDocument extends PdfDocument {
 
     static final PdfName DOCUMENT = new PdfName("Document");
-    static final PdfName SECT = new PdfName("Sect");
     static final PdfName H1 = new PdfName("H1");
     static final PdfName H2 = new PdfName("H2");
     static final PdfName H3 = new PdfName("H3");
@@ -79,8 +78,8 @@ final class TaggedDocument extends PdfDocument {
     private TaggedDocument() {
     }
 
-    /** A writer of {@code document} that tags what is added to it; {@code tags} gets the tagging document. */
-    static PdfWriter writer(Document document, OutputStream out, TaggedDocument[] tags) throws DocumentException {
+    /** Tags what is added to {@code document}, written to {@code out} by {@link #writer()}. */
+    static TaggedDocument of(Document document, OutputStream out) throws DocumentException {
         TaggedDocument pdf = new TaggedDocument();
         pdf.setTextRenderingOptions(document.getTextRenderingOptions());
         document.addDocListener(pdf);
@@ -88,7 +87,11 @@ final class TaggedDocument extends PdfDocument {
         pdf.addWriter(writer);
         writer.setTagged();
         writer.setTabs(STRUCTURE_ORDER);
-        tags[0] = pdf;
+        return pdf;
+    }
+
+    /** The writer of the tagged file. */
+    PdfWriter writer() {
         return writer;
     }
 

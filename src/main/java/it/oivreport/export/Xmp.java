@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The report's XMP metadata: the document information (title, author, subject, dates) as OpenPDF writes it,
- * and the conformance the file claims: PDF/UA-1 always, PDF/A-2 ({@code conformance} A or B) for an approved
- * report. OpenPDF's own writer knows PDF/A-1 only. PDF/A allows a schema it does not predefine (pdfuaid)
+ * and the conformance the file claims: PDF/UA-1 always, PDF/A-2a (tagged) for an approved report. OpenPDF's own writer knows PDF/A-1 only. PDF/A allows a schema it does not predefine (pdfuaid)
  * only when the file declares it, hence the extension schema.
  */
 final class Xmp {
@@ -30,14 +29,14 @@ final class Xmp {
     private Xmp() {
     }
 
-    static byte[] of(PdfWriter writer, boolean pdfa, char conformance) {
+    static byte[] of(PdfWriter writer, boolean pdfa) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XmpWriter xmp = new XmpWriter(out, writer.getInfo(), PdfWriter.PDFXNONE);
             xmp.addRdfDescription("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"", "<pdfuaid:part>1</pdfuaid:part>");
             if (pdfa) {
                 xmp.addRdfDescription("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"",
-                        "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>" + conformance + "</pdfaid:conformance>");
+                        "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>");
                 xmp.addRdfDescription("xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
                         + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
                         + "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"", PDFUA_EXTENSION);

@@ -127,7 +127,7 @@ public class Workflow {
                 .toList();
         List<WorkflowView.TransitionView> history = recorded.stream()
                 .map(t -> new WorkflowView.TransitionView(t.from(), t.to(),
-                        names.getOrDefault(t.actor().toLowerCase(java.util.Locale.ROOT), t.actor()), t.happenedAt(),
+                        UserAccounts.nameIn(names, t.actor()), t.happenedAt(),
                         t.comment()))
                 .toList();
         WorkflowView.TransitionView lastChangeRequest = access.status() == ReportStatus.BOZZA && !history.isEmpty()

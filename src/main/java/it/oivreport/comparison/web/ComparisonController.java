@@ -43,8 +43,8 @@ class ComparisonController {
         if (comparison != null) {
             java.util.List<String> by = comparison.sections().stream().filter(s -> s.noChangeOverride() != null)
                     .map(s -> s.noChangeOverride().by()).distinct().toList();
-            java.util.Map<String, String> found = by.isEmpty() ? java.util.Map.of() : users.fullNamesOfUsernames(by);
-            by.forEach(u -> names.put(u, found.getOrDefault(u.toLowerCase(java.util.Locale.ROOT), u)));
+            java.util.Map<String, String> found = users.fullNamesOfUsernames(by);
+            by.forEach(u -> names.put(u, it.oivreport.account.UserAccounts.nameIn(found, u)));
         }
         model.addAttribute("overrideNames", names);
         model.addAttribute("changedOnly", changedOnly);

@@ -83,8 +83,8 @@ class SectionController {
 
     /** A person as the page names them: the full name of the user who saved, the username if unknown. */
     private String fullName(String username) {
-        return username == null ? null : users.fullNamesOfUsernames(List.of(username))
-                .getOrDefault(username.toLowerCase(java.util.Locale.ROOT), username);
+        return username == null ? null
+                : it.oivreport.account.UserAccounts.nameIn(users.fullNamesOfUsernames(List.of(username)), username);
     }
 
     /**
