@@ -43,6 +43,7 @@ import it.oivreport.report.ReportViews.ReportDocument;
 import it.oivreport.report.ReportViews.ReportOverview;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.Reports;
+import it.oivreport.shared.Dates;
 import it.oivreport.shared.web.ByteSizes;
 import java.awt.Color;
 import java.awt.color.ColorSpace;
@@ -50,8 +51,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,9 +76,6 @@ public class ReportPdf {
 
     /** The report is written in Italian whatever the language of the page that asked for it. */
     static final Locale LANGUAGE = Locale.ITALIAN;
-    // Shown in the application's zone (oiv.time-zone, see TimeZoneConfiguration), like the pages.
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", LANGUAGE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", LANGUAGE);
     private static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color BLUE = new Color(0x00, 0x66, 0xcc);
     private static final Color GREY = new Color(0x5d, 0x70, 0x83);
@@ -339,7 +335,7 @@ public class ReportPdf {
                 variationsAnnex(document);
                 evidenceAnnex(document);
                 Paragraph generated = new Paragraph(text("pdf.generated",
-                        DATE_TIME.withZone(ZoneId.systemDefault()).format(content.generatedAt())), small);
+                        Dates.dateTime(content.generatedAt())), small);
                 generated.setSpacingBefore(24);
                 document.add(generated);
                 if (sealField) {
@@ -375,15 +371,14 @@ public class ReportPdf {
             fact(facts, text("pdf.members"), content.members().isEmpty() ? "—" : String.join(", ", content.members()));
             fact(facts, text("pdf.president"), content.president() == null ? "—" : content.president());
             fact(facts, text("pdf.status"), text("report.status." + overview.status()));
-            ZoneId zone = ZoneId.systemDefault();
             if (content.approvedAt() != null) {
-                fact(facts, text("pdf.approvedOn"), DATE.withZone(zone).format(content.approvedAt()));
+                fact(facts, text("pdf.approvedOn"), Dates.date(content.approvedAt()));
             }
             Correction correction = content.correction();
             if (correction != null) {
                 fact(facts, text("pdf.correction"), correction.originalSignedAt() == null
                         ? text("pdf.correction.ofUnsigned", correction.revision())
-                        : text("pdf.correction.of", correction.revision(), DATE.withZone(zone).format(correction.originalSignedAt())));
+                        : text("pdf.correction.of", correction.revision(), Dates.date(correction.originalSignedAt())));
                 if (correction.reason() != null) {
                     fact(facts, text("pdf.correction.reason"), correction.reason());
                 }
@@ -665,9 +660,8 @@ public class ReportPdf {
         private void approvalBlock(Document document) throws DocumentException {
             keepRoom(document, 220);
             document.add(heading(text("pdf.approval"), h2, "approval", 1));
-            ZoneId zone = ZoneId.systemDefault();
             String lead = content.approvedAt() == null ? text("pdf.approval.notYet")
-                    : text("pdf.approval.approved", DATE.withZone(zone).format(content.approvedAt()));
+                    : text("pdf.approval.approved", Dates.date(content.approvedAt()));
             Paragraph intro = new Paragraph(lead, body);
             intro.setSpacingAfter(4);
             document.add(intro);
@@ -701,7 +695,7 @@ public class ReportPdf {
                 table.addCell(padded(new PdfPCell(new Phrase(single ? text("pdf.approval.single")
                         : approver.president() ? text("pdf.approval.president") : text("pdf.approval.memberRole"), body))));
                 table.addCell(padded(new PdfPCell(new Phrase(approver.approvedAt() == null ? text("pdf.approval.pending")
-                        : DATE_TIME.withZone(zone).format(approver.approvedAt()), body))));
+                        : Dates.dateTime(approver.approvedAt()), body))));
             }
             tags.table(table, null);
             document.newPage();
@@ -746,7 +740,7 @@ public class ReportPdf {
                     table.addCell(padded(new PdfPCell(new Phrase(text("pdf.section.short", section.number()), body))));
                     table.addCell(padded(new PdfPCell(new Phrase(text("pdf.variations.override"), body))));
                     table.addCell(padded(new PdfPCell(new Phrase(text("section.noChange.recorded", content.fullName(override.by()),
-                            DATE_TIME.withZone(ZoneId.systemDefault()).format(override.at()), override.reason()), body))));
+                            Dates.dateTime(override.at()), override.reason()), body))));
                 }
             }
             comparison.removed().forEach(q -> row(table, q));
@@ -826,7 +820,7 @@ public class ReportPdf {
                 about.add(new Chunk(e.fileName(), question));
                 about.add(new Chunk("\n", body));
                 about.add(new Chunk(text("pdf.evidence.meta", ByteSizes.format(e.size(), LANGUAGE), e.uploadedBy(),
-                        DATE_TIME.withZone(ZoneId.systemDefault()).format(e.uploadedAt())), small));
+                        Dates.dateTime(e.uploadedAt())), small));
                 about.add(new Chunk("\n", body));
                 about.add(new Chunk("SHA-256 " + e.sha256(), new Font(base, 8f, Font.NORMAL, INK)));
                 PdfPCell cell = new PdfPCell();

@@ -19,14 +19,13 @@ import it.oivreport.report.ReportAccess.Access;
 import it.oivreport.report.ReportStatus;
 import it.oivreport.report.Reports;
 import it.oivreport.review.Workflow;
+import it.oivreport.shared.Dates;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
@@ -43,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportSeal {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", ReportPdf.LANGUAGE);
 
     private final ReportPdf pdf;
     private final SealKeys keys;
@@ -142,7 +140,7 @@ public class ReportSeal {
     /** The visible block: signer, date and reason, in the lower part of the last page. */
     private SignatureImageParameters block(String signer, Instant when, int page, boolean hasSealField) {
         SignatureImageTextParameters text = new SignatureImageTextParameters();
-        text.setText(text("seal.block", signer, WHEN.withZone(ZoneId.systemDefault()).format(when), text("seal.reason")));
+        text.setText(text("seal.block", signer, Dates.dateTime(when), text("seal.reason")));
         DSSFileFont blockFont = new DSSFileFont(new InMemoryDocument(font, "TitilliumWeb-Regular.ttf"));
         blockFont.setSize(9);
         text.setFont(blockFont);

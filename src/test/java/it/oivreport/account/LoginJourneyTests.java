@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.oivreport.support.Browser;
 import it.oivreport.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +69,24 @@ class LoginJourneyTests {
             browser.open("/nessuna-pagina");
             assertThat(browser.title()).isEqualTo("Pagina non trovata · Rapporto OIV");
             browser.screenshot("error-404-desktop");
+        }
+    }
+
+    /**
+     * WCAG 2.4.11: on the header's dark blue, each link and button reached with Tab shows a focus ring of at
+     * least 3:1 against the colour around it, and at least 2 px wide.
+     */
+    @Test
+    void theHeadersFocusRingStandsOutOnItsDarkBlue() {
+        try (Browser browser = Browser.start(port)) {
+            browser.open("/login");
+            browser.type("username", "oiv").type("password", "demo");
+            browser.click(By.cssSelector("main button[type=submit]"));
+            List<String> rings = browser.headerFocusRings();
+            assertThat(rings).as("header controls reached with Tab").hasSizeGreaterThanOrEqualTo(4);
+            assertThat(rings).as("focus rings (control: ring colour on background, ratio, width)")
+                    .allSatisfy(ring -> assertThat(ring).endsWith("ok"));
+            browser.screenshot("header-focus-desktop");
         }
     }
 }

@@ -148,7 +148,7 @@ class EvidenceJourneyTests {
     }
 
     @Test
-    void aDuplicateIsExplainedOnTheAttachPageWhereAnotherFileCanBeChosen() throws Exception {
+    void aDuplicateIsExplainedBesideTheFormItWasSentFromWhereAnotherFileCanBeChosen() throws Exception {
         Path file = Files.write(dir.resolve("prospetto-indicatori.csv"),
                 ("indicatore;valore\nTempi medi;12\n" + UUID.randomUUID() + ";1\n").getBytes(StandardCharsets.UTF_8));
         Path copy = Files.write(dir.resolve("prospetto-copia.csv"), Files.readAllBytes(file));
@@ -157,22 +157,32 @@ class EvidenceJourneyTests {
 
         try (Browser browser = Browser.start(port)) {
             openSectionTwoOf2021AsStaff(browser);
+            String section = browser.currentPath();
             browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.1']"));
             browser.attach("evidence-2.1-files", file);
             browser.click(By.cssSelector("button[form='evidence-2.1']"));
             browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.1')]]"), "Allegati:");
 
-            // The same bytes again, under another name: sent, then refused when the form attaches it.
+            // The same bytes again, under another name: sent, then refused when the form attaches it. The
+            // refusal is shown on the section page, in the question's evidence, with the controls open and
+            // the description typed, not on a page of its own.
             browser.click(By.xpath("//summary[normalize-space()='Allega file a 2.1']"));
-            browser.attach("evidence-2.1-files", copy);
+            browser.attach("evidence-2.1-files", copy).type("evidence-2.1-description", "Prospetto per 2.1");
             browser.click(By.cssSelector("button[form='evidence-2.1']"));
-            assertThat(browser.waitFor(By.id("evidence-error"), "già allegato").getText())
+            assertThat(browser.waitFor(By.id("evidence-2.1-error"), "già allegato").getText())
                     .contains("«prospetto-copia.csv» è già allegato qui come «prospetto-indicatori.csv».")
                     .contains("Nessun file è stato allegato");
+            assertThat(browser.currentPath()).isEqualTo(section + "#evidence-2.1-error");
+            assertThat(browser.fragment()).isEqualTo("#evidence-2.1-error");
+            assertThat(browser.focusedText()).startsWith("«prospetto-copia.csv» è già allegato");
+            assertThat(browser.find(By.id("evidence-2.1-description")).getAttribute("value")).isEqualTo("Prospetto per 2.1");
+            browser.screenshot("evidence-duplicate-desktop");
 
-            // The attach page's own form, also sending ahead, attaches a different file.
-            browser.attach("files", other).type("description", "Versione rivista");
-            browser.click(By.cssSelector("#evidence-attach button[type=submit]"));
+            // The same controls, still open, attach a different file.
+            browser.find(By.id("evidence-2.1-files")).clear();
+            browser.attach("evidence-2.1-files", other);
+            browser.type("evidence-2.1-description", "Versione rivista");
+            browser.click(By.cssSelector("button[form='evidence-2.1']"));
             assertThat(browser.waitFor(By.xpath("//div[contains(@class,'oiv-evidence')][h3[contains(., '2.1')]]"),
                     "Allegati:").getText()).contains("Allegati: prospetto-rivisto.csv.").contains("Versione rivista");
         }

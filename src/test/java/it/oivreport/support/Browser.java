@@ -94,6 +94,33 @@ public final class Browser implements AutoCloseable {
                 return ratio < 4.5 ? e.textContent.trim() + ' ' + ratio.toFixed(2) + ':1' : null; }).filter(x => x);
             """;
 
+    /**
+     * The visible labels that something else visible overlaps, such as a badge, a hint or a button: each as
+     * "label text | what covers it". Bootstrap Italia lays labels over their field, so a label that wraps, or
+     * anything put between the field group's top and the field, ends up under or over it.
+     */
+    private static final String LABEL_OVERLAPS = """
+            // checkVisibility: false inside a closed <details>, whose content still has a layout box.
+            const visible = e => { const r = e.getBoundingClientRect();
+                return r.width > 1 && r.height > 1 && !e.closest('.visually-hidden, .sr-only')
+                    && e.checkVisibility({contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true}); };
+            const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+                * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+            const others = [...document.querySelectorAll('main .badge, main button, main p, main small, main legend,'
+                + ' main h1, main h2, main h3, main .invalid-feedback, main label, main a')].filter(visible);
+            const found = [];
+            for (const label of [...document.querySelectorAll('main label')].filter(visible)) {
+                const r = label.getBoundingClientRect();
+                for (const o of others) {
+                    if (o === label || o.contains(label) || label.contains(o)) { continue; }
+                    if (overlap(r, o.getBoundingClientRect()) > 4) {
+                        found.push(label.textContent.trim() + ' | ' + o.tagName + ' ' + o.textContent.trim().slice(0, 40));
+                    }
+                }
+            }
+            return found;
+            """;
+
     /** Opens a path of the application and checks the page's accessibility. */
     public Browser open(String path) {
         driver.get(baseUrl + path);
@@ -123,6 +150,8 @@ public final class Browser implements AutoCloseable {
         // passed 2.39:1 badges once: their contrast is computed here, on every page checked.
         List<?> faint = (List<?>) ((JavascriptExecutor) driver).executeScript(BADGE_CONTRAST);
         assertThat(faint).as(() -> "Badges under 4.5:1 on " + driver.getCurrentUrl()).isEmpty();
+        List<?> covered = (List<?>) ((JavascriptExecutor) driver).executeScript(LABEL_OVERLAPS);
+        assertThat(covered).as(() -> "Labels overlapped on " + driver.getCurrentUrl()).isEmpty();
         assertThat(blocking)
                 .as(() -> "Accessibility violations on " + driver.getCurrentUrl() + ":\n" + describe(blocking))
                 .isEmpty();
@@ -185,6 +214,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a script in the page and returns its result (for checks no other method covers). */
+    public Object script(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
     public String title() {
         return driver.getTitle();
     }
@@ -195,6 +229,68 @@ public final class Browser implements AutoCloseable {
                 "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"))
                 .longValue();
     }
+
+    /**
+     * Presses Tab from the top of the page through the header, as a keyboard user does, and describes the focus
+     * ring of each control reached there: "name: ring on background ratio:1 width px ok|faint". The ring is
+     * the outline, or else the box-shadow, that the control has only while focused; the background is the first
+     * opaque one behind the control.
+     */
+    public List<String> headerFocusRings() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        List<String> rings = new java.util.ArrayList<>();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < 30; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            Object ring = js.executeScript(FOCUS_RING);
+            if (ring == null) {
+                continue; // the skip links, before the header
+            }
+            if ("left".equals(ring)) {
+                break;
+            }
+            rings.add((String) ring);
+        }
+        return rings;
+    }
+
+    private static final String FOCUS_RING = """
+            const e = document.activeElement;
+            if (!e || !e.closest('.it-header-wrapper')) { return e && e.closest('.skiplinks') ? null : 'left'; }
+            const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+            const luminance = css => { const [r, g, b] = css.match(/[\\d.]+/g).map(Number);
+                return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+            const opaque = c => { const p = c.match(/[\\d.]+/g); return p && (p.length < 4 || Number(p[3]) > 0); };
+            let background = 'rgb(255, 255, 255)';
+            for (let el = e.parentElement; el; el = el.parentElement) {
+                const c = getComputedStyle(el).backgroundColor; if (opaque(c)) { background = c; break; } }
+            const s = getComputedStyle(e);
+            // The ring: an opaque outline, or else the box-shadow bands (Bootstrap Italia draws 2 px of white
+            // inside 5 px of black); the band that contrasts best with the background counts, with its width.
+            const rings = [];
+            if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && opaque(s.outlineColor)) {
+                rings.push([s.outlineColor, parseFloat(s.outlineWidth)]);
+            }
+            if (s.boxShadow && s.boxShadow !== 'none') {
+                let inner = 0;
+                for (const band of s.boxShadow.split(/,(?![^(]*\\))/).map(x => x.trim())) {
+                    const colour = band.match(/rgba?\\([^)]*\\)/)[0];
+                    const lengths = band.replace(colour, '').match(/-?[\\d.]+px/g).map(parseFloat);
+                    const spread = lengths.length > 3 ? lengths[3] : 0;
+                    if (opaque(colour) && spread > inner) { rings.push([colour, spread - inner]); }
+                    inner = Math.max(inner, spread);
+                }
+            }
+            const bg = luminance(background);
+            const ratioOf = c => { const f = luminance(c); return (Math.max(f, bg) + 0.05) / (Math.min(f, bg) + 0.05); };
+            const best = rings.sort((x, y) => ratioOf(y[0]) - ratioOf(x[0]))[0];
+            const name = (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().replace(/\\s+/g, ' ').slice(0, 30);
+            if (!best) { return name + ': no ring (outline ' + s.outline + ', shadow ' + s.boxShadow + ') faint'; }
+            const ratio = ratioOf(best[0]);
+            return name + ': ' + best[0] + ' on ' + background + ' ' + ratio.toFixed(2) + ':1 ' + best[1] + ' px '
+                + (ratio >= 3 && best[1] >= 2 ? 'ok' : 'faint');
+""";
 
     /** The text of the element that has the focus. */
     public String focusedText() {

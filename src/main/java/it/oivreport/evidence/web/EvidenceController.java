@@ -91,6 +91,22 @@ class EvidenceController {
     }
 
     /**
+     * The same, from the attach controls on the section page: {@code from} is the id of the place beside them
+     * where a refusal is shown. A refusal goes back to the section page at that place, the controls open with
+     * the description typed, instead of to the attach page; the browser scrolls to the message and focuses it.
+     */
+    @PostMapping(path = "/sections/{number}/evidence", params = "from")
+    @OnRefusal(redirect = "/reports/{reportId}/sections/{number}#{from}", panel = "evidence-inline",
+            target = "questionCode", keep = "description")
+    String attachFromSection(@PathVariable long reportId, @PathVariable int number,
+            @RequestParam(required = false) String questionCode, @RequestParam(required = false) String description,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "staged", required = false) List<String> staged,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+        return attach(reportId, number, questionCode, description, files, staged, user, redirect);
+    }
+
+    /**
      * One file sent ahead of the attach form by the page's script, as the raw request body (no multipart
      * parsing: the file streams straight into the store), so that the browser can show its progress. The
      * answer is JSON: the token that the form then sends, or the message that says why the file was refused.

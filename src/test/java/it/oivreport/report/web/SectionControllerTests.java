@@ -233,8 +233,30 @@ class SectionControllerTests {
                         "href=\"#answers1.motivation\">Quesito 2.5, Risposta: Il testo può contenere al massimo 10000 caratteri.")))
                 .andExpect(model().attributeHasFieldErrorCode("form", "answers[1].motivation", "Size"))
                 .andExpect(content().string(containsString(tooLong)))
-                .andExpect(content().string(containsString("value=\"Excel\"")));
+                .andExpect(content().string(containsString("value=\"Excel\"")))
+                // The field fragment ties the error to its field: labelled, described by the error, invalid.
+                .andExpect(content().string(containsString("<label for=\"answers1.motivation\" class=\"active\">Risposta</label>")))
+                .andExpect(content().string(containsString("aria-describedby=\"answers1.motivation-error\" aria-invalid=\"true\"")))
+                .andExpect(content().string(containsString("<div id=\"answers1.motivation-error\" class=\"invalid-feedback d-block\">")));
         then(reports).should(never()).saveSection(any(), any(Integer.class), anyLong(), any(), any(Reports.SaveOptions.class));
+    }
+
+    @Test
+    void inEnglishTheApplicationsWordsAreTranslatedAndTheQuestionnaireStaysInItalian() throws Exception {
+        String page = mvc.perform(get("/reports/7/sections/2").param("lang", "en").with(user(oivMember())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page)
+                .contains("<html lang=\"en\">")
+                .contains("The questionnaire’s questions, section titles and instructions are shown in Italian")
+                // Choices and the Esempio box are the application's words...
+                .contains(">Yes</label>").doesNotContain(">Sì</label>")
+                .contains(">Example</label>").contains(">Examples</label>")
+                // ...the questions are the legal text, marked as Italian for screen readers.
+                .contains("<span lang=\"it\">La misurazione degli indicatori si avvale")
+                .contains("lang=\"it\">Specificare i sistemi informatici</legend>");
+        assertThat(mvc.perform(get("/reports/7/sections/2").with(user(oivMember())))
+                .andReturn().getResponse().getContentAsString())
+                .contains(">Sì</label>").contains(">Esempio</label>").doesNotContain("shown in Italian");
     }
 
     @Test
