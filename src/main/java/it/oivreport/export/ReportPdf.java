@@ -184,7 +184,8 @@ public class ReportPdf {
         }
 
         boolean draft() {
-            return overview().status() != ReportStatus.APPROVATO && overview().status() != ReportStatus.FIRMATO;
+            // An imported report is not a draft: it is the text of a report signed outside the product.
+            return overview().status() == ReportStatus.BOZZA || overview().status() == ReportStatus.IN_REVISIONE;
         }
     }
 

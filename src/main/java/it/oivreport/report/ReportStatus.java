@@ -9,5 +9,10 @@ public enum ReportStatus {
     /** Approved by every member: read-only. */
     APPROVATO,
     /** Signed: final. */
-    FIRMATO
+    FIRMATO,
+    /**
+     * Imported from the document an earlier cycle was written in: read-only, the previous cycle of the
+     * report after it, never signed by the product (its own document is the signed one).
+     */
+    IMPORTATO
 }

@@ -93,6 +93,51 @@ public class Reports {
         return id;
     }
 
+    /**
+     * Creates an earlier cycle's report from what was imported from its document, already reviewed by the
+     * user: the answers and section texts by section number, as they were then (nothing to confirm), and the
+     * report IMPORTATO, read-only from then on. The same rules as a new report: the user may create reports in
+     * the administration, and the year has none yet.
+     */
+    @Transactional
+    public long createImported(long administrationId, int year, AccountPrincipal user,
+            Map<Integer, SectionContent> content) {
+        if (!access.canCreateIn(administrationId, user)) {
+            throw new AccessDeniedException("not an OIV member of administration " + administrationId);
+        }
+        reader.forget();
+        long id = create(administrationId, year, user.getUsername());
+        Report report = reports.findById(id).orElseThrow();
+        QuestionnaireDefinition questionnaire = questionnaires.byId(report.getQuestionnaireVersionId());
+        Map<Long, ReportSection> mine = sections.findAllWithAnswers(id).stream()
+                .collect(Collectors.toMap(ReportSection::getSectionId, Function.identity()));
+        for (SectionDefinition definition : questionnaire.sections()) {
+            SectionContent input = content.get(definition.number());
+            if (input == null) {
+                continue;
+            }
+            ReportSection section = mine.get(definition.id());
+            for (QuestionDefinition question : definition.questions()) {
+                StoredAnswer answer = StoredAnswer.of(question, input.answer(question.id()));
+                if (answer.choice() != null && question.option(answer.choice()).isEmpty()) {
+                    throw new IllegalArgumentException("invalid choice for question " + question.code());
+                }
+                section.answerFor(question.id()).update(answer.choice(), answer.motivation(), answer.examples(),
+                        answer.entries());
+            }
+            section.update(definition.hasAnnotations() ? blankToNull(input.annotations()) : null,
+                    blankToNull(input.variations()), definition.hasTextField() ? blankToNull(input.body()) : null,
+                    clock.instant(), user.getUsername());
+        }
+        report.changeStatus(ReportStatus.IMPORTATO);
+        return id;
+    }
+
+    /** The questionnaire a new report is created on: what an import is read against. */
+    public QuestionnaireDefinition questionnaireForNewReports() {
+        return questionnaires.newest();
+    }
+
     @Transactional
     void copyPrevious(long reportId) {
         Report report = reports.findById(reportId).orElseThrow();

@@ -133,6 +133,17 @@ class EndpointAuthorizationTests {
                     c -> post("/reports/" + c.reportOfA() + "/comments/999999/resolve"), 302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/comparison", c -> get("/reports/" + c.reportOfA() + "/comparison"),
                     302, 200, 200, 200, 404),
+            // Import of an earlier report: the form for everybody signed in; an upload for a year that has a
+            // report is refused back on the form for those who may create reports there.
+            new Endpoint("GET", "/imports/new", c -> get("/imports/new"), 302, 200, 200, 200, 200),
+            new Endpoint("POST", "/imports", c -> post("/imports").param("administrationId", "" + c.administrationA())
+                    .param("year", "2020"), 302, 302, 302, 403, 403),
+            new Endpoint("GET", "/imports/{id}", c -> get("/imports/999999"), 302, 404, 404, 404, 404),
+            new Endpoint("POST", "/imports/{id}", c -> post("/imports/999999"), 302, 404, 404, 404, 404),
+            new Endpoint("POST", "/imports/{id}/cancel", c -> post("/imports/999999/cancel"), 302, 404, 404, 404, 404),
+            // The demo report was not imported: it has no source document.
+            new Endpoint("GET", "/reports/{reportId}/source", c -> get("/reports/" + c.reportOfA() + "/source"),
+                    302, 404, 404, 404, 404),
             new Endpoint("GET", "/reports/{reportId}/export.json",
                     c -> get("/reports/" + c.reportOfA() + "/export.json"), 302, 200, 200, 200, 404),
             // Sealing is for administrators; the matrix's report must stay APPROVATO, so a stale version.

@@ -23,6 +23,13 @@ public final class DraftReports {
 
     /** The new draft's id; {@code name} starts the administration's name, made unique. */
     public static long create(ApplicationContext context, String name) {
+        long administration = administration(context, name);
+        AccountPrincipal oiv = (AccountPrincipal) context.getBean(UserDetailsService.class).loadUserByUsername("oiv");
+        return context.getBean(Reports.class).create(administration, 2026, oiv);
+    }
+
+    /** A new administration with no report yet, {@code oiv} its OIV and {@code staff} its support staff. */
+    public static long administration(ApplicationContext context, String name) {
         UserDetailsService users = context.getBean(UserDetailsService.class);
         AccountPrincipal oiv = (AccountPrincipal) users.loadUserByUsername("oiv");
         AccountPrincipal staff = (AccountPrincipal) users.loadUserByUsername("staff");
@@ -32,6 +39,6 @@ public final class DraftReports {
         Memberships memberships = context.getBean(Memberships.class);
         memberships.assign(oiv.getId(), administration, Role.OIV);
         memberships.assign(staff.getId(), administration, Role.STAFF);
-        return context.getBean(Reports.class).create(administration, 2026, oiv);
+        return administration;
     }
 }

@@ -64,6 +64,12 @@ public final class WebClientSession {
      */
     public HttpResponse<String> upload(String path, String tokenFrom, Map<String, String> fields,
             Map<String, byte[]> files) throws IOException, InterruptedException {
+        return upload(path, tokenFrom, fields, "files", files);
+    }
+
+    /** A multipart form with its files in the part {@code part}, as a browser sends it. */
+    public HttpResponse<String> upload(String path, String tokenFrom, Map<String, String> fields, String part,
+            Map<String, byte[]> files) throws IOException, InterruptedException {
         String boundary = "----oiv" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
@@ -73,7 +79,7 @@ public final class WebClientSession {
                     + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
                     + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(file.getValue());
