@@ -17,6 +17,6 @@ class ImportSourcePanel implements ReportPageContributor {
 
     @Override
     public void contribute(Access access, Model model) {
-        imports.source(access).ifPresent(source -> model.addAttribute("importSource", source));
+        imports.sourceInfo(access).ifPresent(source -> model.addAttribute("importSource", source));
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports an earlier cycle's report from its document. The upload is read at once (a document that cannot be
@@ -61,7 +62,7 @@ public class ReportImports {
             List<SectionRead> sections, List<String> leftovers, int found) {
     }
 
-    /** The source document of an imported report. */
+    /** The source document of an imported report; {@code content} is null where only its facts are read. */
     public record Source(String fileName, String mediaType, long size, String sha256, Instant uploadedAt, byte[] content) {
     }
 
@@ -71,9 +72,11 @@ public class ReportImports {
     private final Administrations administrations;
     private final Evidences evidences;
     private final Clock clock;
+    private final JsonMapper json;
 
     ReportImports(ReportImportRepository imports, Reports reports, ReportAccess access, Administrations administrations,
-            Evidences evidences, Clock clock) {
+            Evidences evidences, Clock clock, JsonMapper json) {
+        this.json = json;
         this.imports = imports;
         this.reports = reports;
         this.access = access;
@@ -111,7 +114,7 @@ public class ReportImports {
             throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "import.tooLarge", name, maxFileSize() / 1048576);
         }
         QuestionnaireDefinition questionnaire = reports.questionnaireForNewReports();
-        ReportText.Parsed parsed = new ReportText(questionnaire).parse(DocumentText.lines(name, content));
+        ReportText.Parsed parsed = read(name, content, questionnaire);
         List<String> found = parsed.matchedCodes();
         if (found.size() * 2 < questionnaire.questions().size()) {
             throw new ImportRefused("import.tooFew", name, found.size(), questionnaire.questions().size(),
@@ -127,8 +130,7 @@ public class ReportImports {
     public Review review(AccountPrincipal user, long importId) {
         ReportImport upload = pending(user, importId);
         QuestionnaireDefinition questionnaire = reports.questionnaireForNewReports();
-        ReportText.Parsed parsed = new ReportText(questionnaire)
-                .parse(DocumentText.lines(upload.getFileName(), upload.getContent()));
+        ReportText.Parsed parsed = read(upload.getFileName(), upload.getContent(), questionnaire);
         List<QuestionRead> questions = new ArrayList<>();
         for (SectionDefinition section : questionnaire.sections()) {
             for (QuestionDefinition question : section.questions()) {
@@ -178,11 +180,26 @@ public class ReportImports {
         imports.delete(pending(user, importId));
     }
 
-    /** The document a report was imported from, for whoever may read the report. */
+    /** The facts of the document a report was imported from, without its content: for the report page. */
+    @Transactional(readOnly = true)
+    public Optional<Source> sourceInfo(Access report) {
+        return imports.findInfoByReportId(report.reportId()).map(i -> new Source(i.fileName(), i.mediaType(), i.size(),
+                i.sha256(), i.uploadedAt(), null));
+    }
+
+    /** The document a report was imported from, with its content, for whoever may read the report. */
     @Transactional(readOnly = true)
     public Optional<Source> source(Access report) {
         return imports.findByReportId(report.reportId()).map(i -> new Source(i.getFileName(), i.getMediaType(),
                 i.getSize(), i.getSha256(), i.getCreatedAt(), i.getContent()));
+    }
+
+    /** A JSON export of this product, or else a document's text read against the questionnaire. */
+    private ReportText.Parsed read(String name, byte[] content, QuestionnaireDefinition questionnaire) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return JsonReport.read(name, content, json, questionnaire);
+        }
+        return new ReportText(questionnaire).parse(DocumentText.lines(name, content));
     }
 
     private ReportImport pending(AccountPrincipal user, long importId) {
@@ -210,6 +227,8 @@ public class ReportImports {
             return "application/vnd.ms-word.document.macroEnabled.12";
         } else if (lower.endsWith(".doc")) {
             return "application/msword";
+        } else if (lower.endsWith(".json")) {
+            return "application/json";
         } else if (lower.endsWith(".odt")) {
             return "application/vnd.oasis.opendocument.text";
         }

@@ -204,6 +204,11 @@ final class ImportCorpus {
      * as a report printed from Word has.
      */
     static byte[] pdf(List<String> lines) {
+        return pdf(lines, 10f);
+    }
+
+    /** The same, in a body font of {@code size} points (a larger one makes more pages). */
+    static byte[] pdf(List<String> lines, float size) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Document document = new Document(PageSize.A4, 56, 56, 72, 72);
             PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -218,7 +223,7 @@ final class ImportCorpus {
                 }
             });
             document.open();
-            Font body = new Font(BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED), 10);
+            Font body = new Font(BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED), size);
             for (String line : lines) {
                 document.add(new Paragraph(line, body));
             }

@@ -134,6 +134,37 @@ class ReportImportTests {
     }
 
     @Test
+    void aJsonExportImportedAndExportedAgainIsTheSameReport() throws Exception {
+        long demo = jdbc.queryForObject("select r.id from report r join administration a on a.id = r.administration_id"
+                + " where a.name = 'Camera di Commercio di Brescia' and r.year = 2020 and r.revision = 0", Long.class);
+        WebClientSession session = new WebClientSession(port);
+        session.login("oiv", "demo");
+        byte[] exported = session.download("/reports/" + demo + "/export.json").body();
+        long administration = DraftReports.administration(context, "Comune trasferito");
+        long importId = imports.upload(oiv(), administration, 2020, "rapporto-2020.json", exported);
+        Review read = imports.review(oiv(), importId);
+        assertThat(read.found()).isEqualTo(37);
+        assertThat(read.leftovers()).isEmpty();
+        Map<String, AnswerContent> answers = read.questions().stream()
+                .collect(Collectors.toMap(q -> q.question().code(), QuestionRead::answer));
+        Map<Integer, SectionContent> texts = new HashMap<>();
+        read.sections().forEach(s -> texts.put(s.section().number(),
+                new SectionContent(s.annotations(), s.variations(), s.body(), Map.of())));
+        long reportId = imports.confirm(oiv(), importId, answers, texts);
+        byte[] again = session.download("/reports/" + reportId + "/export.json").body();
+
+        // The same, apart from the report's id, its administration (another one here) and its status.
+        tools.jackson.databind.json.JsonMapper mapper = context.getBean(tools.jackson.databind.json.JsonMapper.class);
+        tools.jackson.databind.JsonNode before = mapper.readTree(exported);
+        tools.jackson.databind.JsonNode after = mapper.readTree(again);
+        for (tools.jackson.databind.JsonNode tree : List.of(before, after)) {
+            ((tools.jackson.databind.node.ObjectNode) tree.get("report")).remove(List.of("id", "administration", "status"));
+        }
+        assertThat(after).isEqualTo(before);
+        assertThat(mapper.readTree(again).get("report").get("status").asString()).isEqualTo("IMPORTATO");
+    }
+
+    @Test
     void badDocumentsAreRefusedWithAnItalianMessageAndNothingIsKept() throws Exception {
         long administration = DraftReports.administration(context, "Comune rifiutato");
         int before = count();

@@ -15,7 +15,14 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.shared.web.ContentDispositions;
 import it.oivreport.shared.web.NotFoundException;
 import it.oivreport.shared.web.OnRefusal;
+import it.oivreport.shared.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,6 +59,37 @@ class ImportController {
         this.imports = imports;
         this.access = access;
         this.administrations = administrations;
+    }
+
+    /** The review form's fields: answers[i].code|choice|motivation|examples|entries, sections[i].number|body|annotations|variations. */
+    private static final Pattern FORM_FIELD = Pattern.compile(
+            "_csrf|answers\\[(\\d{1,3})]\\.(code|choice|motivation|examples|entries)"
+                    + "|sections\\[(\\d{1,2})]\\.(number|body|annotations|variations)");
+    private static final int MAX_QUESTIONS = 200;
+    private static final int MAX_SECTIONS = 50;
+
+    /**
+     * The review form binds only the fields the review page has, with indices in range: anything else is a form
+     * this page did not send, answered 400 before anything is bound, and nothing changes.
+     */
+    @InitBinder("form")
+    void initBinder(WebDataBinder binder, HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            Matcher field = FORM_FIELD.matcher(name);
+            boolean inRange = field.matches()
+                    && (field.group(1) == null || Integer.parseInt(field.group(1)) < MAX_QUESTIONS)
+                    && (field.group(3) == null || Integer.parseInt(field.group(3)) < MAX_SECTIONS);
+            if (!inRange) {
+                throw Refusal.badRequest("form.invalid");
+            }
+        }
+        binder.setDeclarativeBinding(true);
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false) {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : text);
+            }
+        });
     }
 
     @GetMapping("/imports/new")
