@@ -17,6 +17,9 @@ class ImportSourcePanel implements ReportPageContributor {
 
     @Override
     public void contribute(Access access, Model model) {
-        imports.sourceInfo(access).ifPresent(source -> model.addAttribute("importSource", source));
+        imports.sourceInfo(access).ifPresent(source -> {
+            model.addAttribute("importSource", source);
+            model.addAttribute("importDeletable", imports.canDelete(access));
+        });
     }
 }

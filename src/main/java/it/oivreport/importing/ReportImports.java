@@ -180,6 +180,16 @@ public class ReportImports {
         imports.delete(pending(user, importId));
     }
 
+    /** Whether this user may delete this imported report now (no later report has started). */
+    public boolean canDelete(Access report) {
+        return reports.canDeleteImported(report);
+    }
+
+    /** Deletes an imported report with its source document, until a later report has started. */
+    public void delete(Access report) {
+        reports.deleteImported(report);
+    }
+
     /** The facts of the document a report was imported from, without its content: for the report page. */
     @Transactional(readOnly = true)
     public Optional<Source> sourceInfo(Access report) {

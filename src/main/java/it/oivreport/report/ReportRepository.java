@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReportRepository extends JpaRepository<Report, Long>, JpaSpecificationExecutor<Report> {
 
+    boolean existsByAdministrationIdAndYearGreaterThan(long administrationId, int year);
+
     /** Reports of these administrations (all when null), of one year and one status when given. */
     static Specification<Report> matching(Collection<Long> administrationIds, Integer year, ReportStatus status) {
         return (root, query, cb) -> {

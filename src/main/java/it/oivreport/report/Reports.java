@@ -133,6 +133,38 @@ public class Reports {
         return id;
     }
 
+    /**
+     * Whether this user may delete this imported report now: an OIV member or an administrator, and no later
+     * report of its administration exists (one may have started from it).
+     */
+    @Transactional(readOnly = true)
+    public boolean canDeleteImported(Access access) {
+        Report report = load(access);
+        return report.getStatus() == ReportStatus.IMPORTATO && (access.isOivMember() || access.isAdmin())
+                && !reports.existsByAdministrationIdAndYearGreaterThan(report.getAdministrationId(), report.getYear());
+    }
+
+    /**
+     * Deletes an imported report, with its answers and its source document, until a later report has started:
+     * refused for a report that was not imported ({@code import.delete.notImported}) and once a later one exists
+     * ({@code import.delete.later}).
+     */
+    @Transactional
+    public void deleteImported(Access access) {
+        if (!access.isOivMember() && !access.isAdmin()) {
+            throw new AccessDeniedException("report " + access.reportId() + " is not deletable by this user");
+        }
+        Report report = load(access);
+        if (report.getStatus() != ReportStatus.IMPORTATO) {
+            throw Refusal.conflict("import.delete.notImported");
+        }
+        if (reports.existsByAdministrationIdAndYearGreaterThan(report.getAdministrationId(), report.getYear())) {
+            throw Refusal.conflict("import.delete.later", report.getYear());
+        }
+        reader.forget();
+        reports.delete(report);
+    }
+
     /** The questionnaire a new report is created on: what an import is read against. */
     public QuestionnaireDefinition questionnaireForNewReports() {
         return questionnaires.newest();

@@ -129,8 +129,11 @@ class ReportImportTests {
         assertThat(started.overview().previous()).isNotNull();
         assertThat(started.overview().previous().year()).isEqualTo(2020);
         assertThat(started.overview().toConfirm()).isGreaterThan(30);
-        // An imported report is read-only.
+        // An imported report is read-only, and once a later report has started it can no longer be deleted.
         assertThat(imported.canEditAnswers()).isFalse();
+        assertThat(reports.canDeleteImported(imported)).isFalse();
+        assertThatThrownBy(() -> reports.deleteImported(imported)).isInstanceOf(Refusal.class)
+                .extracting(e -> ((Refusal) e).messageKey()).isEqualTo("import.delete.later");
     }
 
     @Test
@@ -201,6 +204,21 @@ class ReportImportTests {
         long id = imports.upload(oiv(), administration, 2020, "rapporto.docm", ImportCorpus.docx(ImportCorpus.seedLines()));
         assertThat(imports.review(oiv(), id).found()).isEqualTo(37);
         imports.cancel(oiv(), id);
+        assertThat(jdbc.queryForObject("select count(*) from report_import where id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void anImportedReportIsDeletedWithItsSourceUntilALaterReportStarts() {
+        long administration = DraftReports.administration(context, "Comune da eliminare");
+        long id = imports.upload(oiv(), administration, 2019, "rapporto.odt", ImportCorpus.odt(ImportCorpus.seedLines()));
+        long reportId = imports.confirm(oiv(), id, Map.of(), Map.of());
+        Access imported = access.of(reportId, oiv());
+        assertThat(reports.canDeleteImported(imported)).isTrue();
+        assertThatThrownBy(() -> reports.deleteImported(access.of(reportId,
+                (AccountPrincipal) users.loadUserByUsername("staff")))).isInstanceOf(
+                        org.springframework.security.access.AccessDeniedException.class);
+        imports.delete(imported);
+        assertThat(jdbc.queryForObject("select count(*) from report where id = ?", Integer.class, reportId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from report_import where id = ?", Integer.class, id)).isZero();
     }
 

@@ -141,6 +141,9 @@ class EndpointAuthorizationTests {
             new Endpoint("GET", "/imports/{id}", c -> get("/imports/999999"), 302, 404, 404, 404, 404),
             new Endpoint("POST", "/imports/{id}", c -> post("/imports/999999"), 302, 404, 404, 404, 404),
             new Endpoint("POST", "/imports/{id}/cancel", c -> post("/imports/999999/cancel"), 302, 404, 404, 404, 404),
+            // The demo report was not imported: it cannot be deleted (a refusal on its page) and has no source.
+            new Endpoint("POST", "/reports/{reportId}/imported/delete",
+                    c -> post("/reports/" + c.reportOfA() + "/imported/delete"), 302, 302, 302, 403, 404),
             // The demo report was not imported: it has no source document.
             new Endpoint("GET", "/reports/{reportId}/source", c -> get("/reports/" + c.reportOfA() + "/source"),
                     302, 404, 404, 404, 404),

@@ -154,6 +154,16 @@ class ImportController {
         return "redirect:/imports/new";
     }
 
+    /** Deletes an imported report, until a later report has started from it. */
+    @PostMapping("/reports/{reportId}/imported/delete")
+    @OnRefusal(redirect = "/reports/{reportId}", panel = "import-delete")
+    String delete(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        imports.delete(access.of(reportId, user));
+        redirect.addFlashAttribute("importDeleted", true);
+        return "redirect:/reports";
+    }
+
     /** The document the report was imported from, as it was uploaded. */
     @GetMapping("/reports/{reportId}/source")
     ResponseEntity<byte[]> source(@PathVariable long reportId, @AuthenticationPrincipal AccountPrincipal user) {
