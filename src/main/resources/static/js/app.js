@@ -1,12 +1,3 @@
-// Sends Spring Security's CSRF token with every htmx request; the token is in the page's <meta> tags.
-document.addEventListener('htmx:configRequest', function (event) {
-  var token = document.querySelector('meta[name="_csrf"]');
-  var header = document.querySelector('meta[name="_csrf_header"]');
-  if (token && header) {
-    event.detail.headers[header.content] = token.content;
-  }
-});
-
 // After an action, the page's message about it (saved, refused, sent for review) takes the focus, so that
 // the keyboard and a screen reader start there, not at the top of the page. A page opened at an anchor (a
 // button that changed one part) stays there.

@@ -13,6 +13,7 @@ import it.oivreport.report.ReportAccess;
 import it.oivreport.report.ReportViews.AnswerContent;
 import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.shared.web.ContentDispositions;
+import it.oivreport.shared.web.FormBinders;
 import it.oivreport.shared.web.NotFoundException;
 import it.oivreport.shared.web.OnRefusal;
 import it.oivreport.shared.Refusal;
@@ -20,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import java.io.IOException;
@@ -83,13 +83,7 @@ class ImportController {
                 throw Refusal.badRequest("form.invalid");
             }
         }
-        binder.setDeclarativeBinding(true);
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false) {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isBlank() ? null : text);
-            }
-        });
+        FormBinders.recordsWithBlanksAsNull(binder);
     }
 
     @GetMapping("/imports/new")

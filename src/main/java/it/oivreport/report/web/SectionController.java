@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ResolvableType;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,15 +107,7 @@ class SectionController {
     }
 
     private void configure(WebDataBinder binder) {
-        // Records are built by their constructors only; no second, setter-style pass over nested lists.
-        binder.setDeclarativeBinding(true);
-        // Blank fields arrive as null: an emptied text is "no answer", not an empty string.
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false) {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isBlank() ? null : text);
-            }
-        });
+        it.oivreport.shared.web.FormBinders.recordsWithBlanksAsNull(binder);
     }
 
     @GetMapping

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class SecurityHeaders {
 
     /**
-     * Everything from our own origin, nothing inline for scripts: Bootstrap Italia and htmx are served as
+     * Everything from our own origin, nothing inline for scripts: Bootstrap Italia and our script are served as
      * files from the webjars, and the fonts Bootstrap Italia would inject with an inline style come from
      * our own stylesheet instead.
      */
