@@ -68,7 +68,9 @@ class ImportJourneyTests {
             browser.click(By.xpath("//button[normalize-space()='Conferma e crea il rapporto importato']"));
             browser.check();
             assertThat(browser.find(By.cssSelector("main")).getText()).contains("Rapporto importato.")
-                    .contains("Importato").contains("Documento di origine").contains("Rapporto OIV avvio ciclo 2020.docx");
+                    .contains("Importato").contains("Documento di origine").contains("Rapporto OIV avvio ciclo 2020.docx")
+                    // Approved and signed outside the product: no review workflow here.
+                    .doesNotContain("Revisione e approvazione");
             browser.screenshot("import-report-desktop");
             browser.open(browser.currentPath().replaceAll("#.*", "") + "/sections/1");
             assertThat(browser.find(By.id("answers2.motivation")).getText()).isEqualTo("Corretto nella revisione dell’importazione.");
