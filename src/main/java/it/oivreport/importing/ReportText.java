@@ -57,13 +57,18 @@ final class ReportText {
     private final QuestionnaireDefinition questionnaire;
     private final Map<String, QuestionDefinition> byCode = new LinkedHashMap<>();
     private final Map<String, SectionDefinition> sectionOf = new LinkedHashMap<>();
+    /** Each question's text as compared ({@link #key}), worked out once: every line is compared with them. */
+    private final Map<String, String> textKeys = new LinkedHashMap<>();
+    private final String headerNoteKey;
 
     ReportText(QuestionnaireDefinition questionnaire) {
         this.questionnaire = questionnaire;
+        this.headerNoteKey = key(questionnaire.headerNote());
         for (SectionDefinition section : questionnaire.sections()) {
             for (QuestionDefinition question : section.questions()) {
                 byCode.put(question.code(), question);
                 sectionOf.put(question.code(), section);
+                textKeys.put(question.code(), key(question.text()));
             }
         }
     }
@@ -87,7 +92,7 @@ final class ReportText {
         Map<Integer, String[]> sectionTexts = new LinkedHashMap<>(); // body, annotations, variations
         List<String> leftovers = new ArrayList<>();
         int firstMarker = markers.isEmpty() ? lines.size() : markers.get(0).line();
-        addLeftover(leftovers, lines.subList(0, firstMarker), true);
+        leftovers.addAll(lines.subList(0, firstMarker));
 
         for (int m = 0; m < markers.size(); m++) {
             Marker marker = markers.get(m);
@@ -103,7 +108,7 @@ final class ReportText {
                 String[] texts = sectionTexts.computeIfAbsent(section.number(), n -> new String[3]);
                 sectionText(section, block, texts, leftovers);
             } else {
-                addLeftover(leftovers, block, false);
+                leftovers.addAll(block);
             }
         }
         for (QuestionDefinition question : questionnaire.questions()) {
@@ -133,9 +138,9 @@ final class ReportText {
                     pending.remove(marker.code());
                 }
                 i = marker.contentFrom() - 1;
-            } else if (i < 5 && !key(line).isEmpty() && key(questionnaire.headerNote()).startsWith(key(line))) {
+            } else if (i < 5 && !key(line).isEmpty() && headerNoteKey.startsWith(key(line))) {
                 // The template's note above the first part, over as many lines as it takes.
-                int next = questionTextEnd(lines, i, line, key(questionnaire.headerNote()));
+                int next = questionTextEnd(lines, i, line, headerNoteKey);
                 markers.add(new Marker(Kind.STRUCTURE, i, next, null, 0, null));
                 i = next - 1;
             }
@@ -148,10 +153,9 @@ final class ReportText {
         Matcher code = CODE.matcher(line);
         if (code.matches()) {
             String candidate = Integer.parseInt(code.group(1)) + "." + Integer.parseInt(code.group(2));
-            QuestionDefinition question = byCode.get(candidate);
-            if (question != null && pending.contains(candidate)) {
+            String text = textKeys.get(candidate);
+            if (text != null && pending.contains(candidate)) {
                 String rest = code.group(3);
-                String text = key(question.text());
                 // The code alone (a table's first cell), or followed by the question's first words.
                 if (key(rest).isEmpty() || startsAlike(text, key(rest))) {
                     int from = questionTextEnd(lines, i, rest, text);
@@ -162,7 +166,7 @@ final class ReportText {
         String start = key(line);
         if (start.length() >= 12) {
             for (String candidate : pending) {
-                String text = key(byCode.get(candidate).text());
+                String text = textKeys.get(candidate);
                 if (text.startsWith(start) || start.startsWith(text)
                         || (start.length() >= 40 && similar(text.substring(0, Math.min(text.length(), start.length())), start))) {
                     return new Marker(Kind.QUESTION, i, questionTextEnd(lines, i, line, text), candidate, 0, Match.TEXT);
@@ -322,10 +326,6 @@ final class ReportText {
         texts[0] = body.isEmpty() ? texts[0] : joinInto(texts[0], body);
         texts[1] = annotations.isEmpty() ? texts[1] : joinInto(texts[1], annotations);
         texts[2] = variations.isEmpty() ? texts[2] : joinInto(texts[2], variations);
-    }
-
-    private static void addLeftover(List<String> leftovers, List<String> lines, boolean beforeAnything) {
-        leftovers.addAll(lines);
     }
 
     private static void addIfAny(List<String> lines, String text) {

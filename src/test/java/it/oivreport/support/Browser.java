@@ -214,11 +214,6 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Runs a script in the page and returns its result (for checks no other method covers). */
-    public Object script(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
     public String title() {
         return driver.getTitle();
     }
