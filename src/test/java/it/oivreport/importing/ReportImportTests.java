@@ -90,6 +90,25 @@ class ReportImportTests {
         assertThat(review.statusCode()).isEqualTo(200);
         assertThat(review.body()).contains("Trovate 37 domande su 37.").contains("trovata dal numero")
                 .contains("rapporto-2020.docx").contains(Hashes.sha256(docx)).doesNotContain("Testo non attribuito");
+        // A text over its limit comes back on the review page with the error, and nothing is created.
+        String token = java.net.URLEncoder.encode(review.body().replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1"),
+                StandardCharsets.UTF_8);
+        Review pending = imports.review(oiv(), importId);
+        StringBuilder rows = new StringBuilder("_csrf=" + token);
+        for (int i = 0; i < pending.questions().size(); i++) {
+            rows.append("&answers%5B").append(i).append("%5D.code=").append(pending.questions().get(i).question().code());
+        }
+        for (int i = 0; i < pending.sections().size(); i++) {
+            rows.append("&sections%5B").append(i).append("%5D.number=").append(pending.sections().get(i).section().number());
+        }
+        HttpResponse<String> tooLong = session.post("/imports/" + importId, rows + "&answers%5B0%5D.motivation=" + "x".repeat(10_001));
+        assertThat(tooLong.statusCode()).isEqualTo(200);
+        assertThat(tooLong.body()).contains("Controlla i campi evidenziati").contains("Trovate 37 domande su 37.");
+        assertThat(jdbc.queryForObject("select count(*) from report where administration_id = ?", Integer.class,
+                administration)).isZero();
+        // A form with fewer rows than the review page has is not the page's form: 400, nothing created.
+        assertThat(session.post("/imports/" + importId, "_csrf=" + token + "&answers%5B0%5D.code=1.1").statusCode())
+                .isEqualTo(400);
 
         // Confirmed as read, but for one answer the OIV corrects.
         Review read = imports.review(oiv(), importId);

@@ -122,8 +122,13 @@ class ImportController {
     @PostMapping("/imports/{id}")
     String confirm(@PathVariable long id, @Valid @ModelAttribute("form") ImportReviewForm form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect) {
+        Review review = imports.review(user, id);
+        if (form.answers().size() != review.questions().size() || form.sections().size() != review.sections().size()) {
+            // Not the form the review page sent: it has a row for every question and every section.
+            throw Refusal.badRequest("form.invalid");
+        }
         if (result.hasErrors()) {
-            model.addAttribute("review", imports.review(user, id));
+            model.addAttribute("review", review);
             return "importing/review";
         }
         Map<String, AnswerContent> answers = new HashMap<>();
