@@ -91,14 +91,16 @@ public class ReportPdf {
     private final SignedCopyRepository copies;
     private final MessageSource messages;
     private final Clock clock;
+    private final List<SourceDocuments> sources;
     private final byte[] regular;
     private final byte[] semibold;
     private final byte[] bold;
 
     ReportPdf(Reports reports, Comparisons comparisons, Evidences evidences, Administrations administrations,
             Memberships memberships, it.oivreport.review.Workflow workflow, SignedCopyRepository copies,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, List<SourceDocuments> sources) {
         this.workflow = workflow;
+        this.sources = sources;
         this.copies = copies;
         this.reports = reports;
         this.comparisons = comparisons;
@@ -151,7 +153,16 @@ public class ReportPdf {
     record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
             Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
             List<Approver> approvers, java.time.Instant approvedAt, Correction correction,
-            Map<String, String> namesByUsername) {
+            Map<String, String> namesByUsername, SourceDocuments.SourceDocument source) {
+
+        /** Without a source document: a report written in the product. */
+        Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+                Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
+                List<Approver> approvers, java.time.Instant approvedAt, Correction correction,
+                Map<String, String> namesByUsername) {
+            this(document, administration, members, president, comparison, evidence, generatedAt, approvers, approvedAt,
+                    correction, namesByUsername, null);
+        }
 
         /** Without names by username: people named by username are printed as such. */
         Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
@@ -231,7 +242,8 @@ public class ReportPdf {
                 president, comparisons.compare(access),
                 evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
                 approvedAt, correction, oiv.stream().collect(java.util.stream.Collectors.toMap(
-                        Memberships.Member::username, Memberships.Member::fullName, (a, b) -> a)));
+                        Memberships.Member::username, Memberships.Member::fullName, (a, b) -> a)),
+                sources.stream().flatMap(s -> s.of(access).stream()).findFirst().orElse(null));
         return render(content, sealField);
     }
 
@@ -335,6 +347,7 @@ public class ReportPdf {
                 approvalBlock(document);
                 variationsAnnex(document);
                 evidenceAnnex(document);
+                sourceAnnex(document);
                 Paragraph generated = new Paragraph(text("pdf.generated",
                         Dates.dateTime(content.generatedAt())), small);
                 generated.setSpacingBefore(24);
@@ -421,6 +434,9 @@ public class ReportPdf {
                 indexRow(index, text("pdf.annex.variations"), "annex-variations", label);
             }
             indexRow(index, text("pdf.annex.evidence"), "annex-evidence", label);
+            if (content.source() != null) {
+                indexRow(index, text("pdf.annex.source"), "annex-source", label);
+            }
             tags.table(index, (row, column) -> column == 0 ? indexAnchors.get(row) : null);
             Paragraph note = new Paragraph(content.overview().questionnaire().headerNote(), small);
             note.setSpacingBefore(18);
@@ -834,6 +850,25 @@ public class ReportPdf {
                 }
             }
             tags.table(table, null);
+        }
+
+        /** An imported report's annex: the document it was read from, which the fingerprint identifies. */
+        private void sourceAnnex(Document document) throws DocumentException {
+            SourceDocuments.SourceDocument source = content.source();
+            if (source == null) {
+                return;
+            }
+            document.add(heading(text("pdf.annex.source"), h2, "annex-source", 1));
+            document.add(new Paragraph(text("pdf.source.lead"), body));
+            Paragraph about = new Paragraph("", body);
+            about.setSpacingBefore(8);
+            about.add(new Chunk(source.fileName(), question));
+            about.add(new Chunk("\n", body));
+            about.add(new Chunk(text("pdf.source.meta", ByteSizes.format(source.size(), LANGUAGE),
+                    Dates.dateTime(source.uploadedAt())), small));
+            about.add(new Chunk("\n", body));
+            about.add(new Chunk("SHA-256 " + source.sha256(), new Font(base, 8f, Font.NORMAL, INK)));
+            document.add(about);
         }
 
         @Override

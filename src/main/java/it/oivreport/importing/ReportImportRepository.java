@@ -15,4 +15,9 @@ interface ReportImportRepository extends JpaRepository<ReportImport, Long> {
     Optional<SourceInfo> findInfoByReportId(long reportId);
 
     List<ReportImport> findByAdministrationIdAndYearAndReportIdIsNull(long administrationId, int year);
+
+    /** Uploads never confirmed nor cancelled, kept since before {@code before}. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from ReportImport i where i.reportId is null and i.createdAt < :before")
+    int deletePendingBefore(java.time.Instant before);
 }

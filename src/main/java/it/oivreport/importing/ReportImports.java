@@ -85,6 +85,19 @@ public class ReportImports {
         this.clock = clock;
     }
 
+    /** How long an upload waits for its review to be confirmed or cancelled before it is deleted. */
+    public static final java.time.Duration PENDING_KEPT = java.time.Duration.ofDays(7);
+
+    /**
+     * Every hour: uploads neither confirmed nor cancelled for {@link #PENDING_KEPT} are deleted, file and all;
+     * a document read for an import that was abandoned is not kept for ever. The review page says so.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    @Transactional
+    public int purgeAbandoned() {
+        return imports.deletePendingBefore(clock.instant().minus(PENDING_KEPT));
+    }
+
     /** The largest document accepted: the evidence's limit per file. */
     public long maxFileSize() {
         return evidences.maxFileSize();

@@ -54,7 +54,7 @@ public final class PdfBenchmark {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         Clock clock = Clock.systemUTC();
-        ReportPdf pdf = new ReportPdf(null, null, null, null, null, null, null, messages, clock);
+        ReportPdf pdf = new ReportPdf(null, null, null, null, null, null, null, messages, clock, java.util.List.of());
         ReportPdf.Content content = content();
         ReportSeal seal = new ReportSeal(pdf, null, null, null, null, null, null, messages, clock);
         SealKeys.SealKey key = new SealKeys.SealKey(SealKeys.selfSigned("CN=Sigillo di prova", "s", "p".toCharArray(),

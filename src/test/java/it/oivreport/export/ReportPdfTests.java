@@ -16,7 +16,6 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.Reports;
 import it.oivreport.support.IntegrationTest;
 import it.oivreport.support.SeedReport;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.ValidationResult;
 
 /**
  * The demo reports as PDF: PDF/A-2a and PDF/UA-1 by veraPDF, the structure tree, every question and answer in
@@ -142,15 +137,7 @@ class ReportPdfTests {
 
     /** veraPDF's failed rules for the flavour, one line each. */
     static List<String> failures(byte[] pdf, PDFAFlavour flavour) throws Exception {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
-            ValidationResult result = validator.validate(parser);
-            return result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage()
-                            + " (" + a.getLocation().getContext() + ")")
-                    .distinct().limit(40).toList();
-        }
+        return it.oivreport.support.VeraPdf.failures(pdf, flavour);
     }
 
     @Test

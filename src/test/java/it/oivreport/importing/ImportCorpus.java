@@ -44,6 +44,50 @@ final class ImportCorpus {
     private ImportCorpus() {
     }
 
+    /** The corpus's documents, as stored in src/test/resources/import/, by file name. */
+    static Map<String, byte[]> documents() {
+        List<String> seed = seedLines();
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        documents.put("rapporto.txt", text(seed, StandardCharsets.UTF_8));
+        documents.put("rapporto-windows-1252.txt", text(seed, Charset.forName("windows-1252")));
+        documents.put("rapporto-codici-parentesi.txt", text(codesWritten(")"), StandardCharsets.UTF_8));
+        documents.put("rapporto-codici-punto.txt", text(codesWritten("."), StandardCharsets.UTF_8));
+        documents.put("rapporto-si-senza-accento.txt", text(withoutAccents(), StandardCharsets.UTF_8));
+        documents.put("rapporto-sillabato.txt", text(hyphenated(), StandardCharsets.UTF_8));
+        documents.put("rapporto.docx", docx(seed));
+        documents.put("rapporto-tabella.docx", docxTable(seed));
+        documents.put("rapporto.odt", odt(seed));
+        documents.put("rapporto.pdf", pdf(seed));
+        documents.put("rapporto-sillabato.pdf", pdf(hyphenated()));
+        return documents;
+    }
+
+    /**
+     * Writes the corpus into the directory given (by default src/test/resources/import), after a change to the
+     * seed or to the variants: {@code ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+     * -Dmdep.includeScope=test}, then {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
+     * it.oivreport.importing.ImportCorpus}.
+     */
+    public static void main(String[] args) throws IOException {
+        java.nio.file.Path directory = java.nio.file.Path.of(args.length > 0 ? args[0] : "src/test/resources/import");
+        java.nio.file.Files.createDirectories(directory);
+        for (Map.Entry<String, byte[]> document : documents().entrySet()) {
+            java.nio.file.Files.write(directory.resolve(document.getKey()), document.getValue());
+        }
+    }
+
+    /** A document of the stored corpus. */
+    static byte[] stored(String fileName) {
+        try (InputStream in = ImportCorpus.class.getResourceAsStream("/import/" + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("src/test/resources/import/" + fileName + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The seed's non-blank lines, as a reader sees them (wrapped as in the PDF the seed was copied from). */
     static List<String> seedLines() {
         try (InputStream in = ImportCorpus.class.getResourceAsStream("/seed/rapporto-avvio-ciclo-2020.txt")) {

@@ -141,6 +141,17 @@ class ReportImportTests {
         assertThat(Hashes.sha256(source.body())).isEqualTo(Hashes.sha256(docx));
         assertThat(session.get("/reports/" + reportId).body()).contains("Importato").contains("Documento di origine")
                 .contains(Hashes.sha256(docx));
+        // The report's PDF lists it in an annex, with its fingerprint, and in its index.
+        HttpResponse<byte[]> pdf = session.download("/reports/" + reportId + "/export.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(it.oivreport.support.VeraPdf.failures(pdf.body(), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A))
+                .as("PDF/A-2a").isEmpty();
+        try (PDDocument printed = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(printed).replaceAll("\\s+", " ");
+            assertThat(text).containsOnlyOnce("Documento di origine Il rapporto è stato importato")
+                    .contains("rapporto-2020.docx").contains("SHA-256 " + Hashes.sha256(docx))
+                    .contains("Allegato – Documento di origine");
+        }
 
         // 2021 starts from it: last year's answers come forward to be confirmed, and the comparison has 2020.
         long next = reports.create(administration, 2021, oiv(), true);
@@ -239,6 +250,23 @@ class ReportImportTests {
         imports.delete(imported);
         assertThat(jdbc.queryForObject("select count(*) from report where id = ?", Integer.class, reportId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from report_import where id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
+    void anUploadNeitherConfirmedNorCancelledIsDeletedAfterAWeek() {
+        long administration = DraftReports.administration(context, "Comune distratto");
+        long old = imports.upload(oiv(), administration, 2018, "rapporto.txt", ImportCorpus.stored("rapporto.txt"));
+        long recent = imports.upload(oiv(), administration, 2019, "rapporto.txt", ImportCorpus.stored("rapporto.txt"));
+        jdbc.update("update report_import set created_at = created_at - interval '7 days 1 minute' where id = ?", old);
+        jdbc.update("update report_import set created_at = created_at - interval '6 days 23 hours' where id = ?", recent);
+        imports.purgeAbandoned();
+        assertThat(jdbc.queryForList("select id from report_import where administration_id = ?", Long.class, administration))
+                .containsExactly(recent);
+        // A confirmed import is the report's source document: never purged, however old.
+        long reportId = imports.confirm(oiv(), recent, Map.of(), Map.of());
+        jdbc.update("update report_import set created_at = created_at - interval '30 days' where id = ?", recent);
+        imports.purgeAbandoned();
+        assertThat(imports.sourceInfo(access.of(reportId, oiv()))).isPresent();
     }
 
     private int count() {
