@@ -238,6 +238,15 @@ class ReportImportTests {
     }
 
     @Test
+    void aWord97DocumentIsImported() {
+        long administration = DraftReports.administration(context, "Comune con Word 97");
+        long id = imports.upload(oiv(), administration, 2020, "rapporto.doc", ImportCorpus.stored("rapporto.doc"));
+        assertThat(imports.review(oiv(), id).found()).isEqualTo(37);
+        assertThat(imports.review(oiv(), id).leftovers()).isEmpty();
+        imports.cancel(oiv(), id);
+    }
+
+    @Test
     void anImportedReportIsDeletedWithItsSourceUntilALaterReportStarts() {
         long administration = DraftReports.administration(context, "Comune da eliminare");
         long id = imports.upload(oiv(), administration, 2019, "rapporto.odt", ImportCorpus.odt(ImportCorpus.seedLines()));

@@ -29,7 +29,8 @@ class ReportTextTests {
 
     /** The stored corpus, src/test/resources/import/, which {@link ImportCorpus#main} writes. */
     static Stream<Arguments> corpus() {
-        return ImportCorpus.documents().keySet().stream().map(name -> Arguments.of(name, ImportCorpus.stored(name)));
+        return Stream.concat(ImportCorpus.documents().keySet().stream(), ImportCorpus.CONVERTED.stream())
+                .map(name -> Arguments.of(name, ImportCorpus.stored(name)));
     }
 
     /**
