@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in user as the rest of the application sees it. Templates read {@code fullName} and
  * {@code role} from it; it carries no entity, so it is safe to keep in the HTTP session.
  */
-public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+public final class AccountPrincipal implements UserDetails, CredentialsContainer, it.oivreport.shared.Person {
 
     private final long id;
     private final String username;

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who works for which administration, and as what (OIV member or support staff). */
@@ -23,11 +25,11 @@ public class Memberships {
     private final SecurityEvents events;
 
     Memberships(MembershipRepository memberships, UserAccountRepository users, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<PlatformTransactionManager> transactions) {
         this.memberships = memberships;
         this.users = users;
         this.clock = clock;
-        this.events = new SecurityEvents(publisher, clock);
+        this.events = new SecurityEvents(publisher, transactions, clock);
     }
 
     /** A member of an administration, for lists and for counting approvals. */

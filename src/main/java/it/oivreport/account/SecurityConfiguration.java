@@ -53,9 +53,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, UserAccounts accounts,
             UserDetailsService users, PasswordEncoder encoder, SessionRegistry sessionRegistry, MessageSource messages,
-            LocaleResolver localeResolver, ApplicationEventPublisher publisher, Clock clock)
+            LocaleResolver localeResolver, ApplicationEventPublisher publisher, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.transaction.PlatformTransactionManager> transactions)
             throws Exception {
-        SecurityEvents events = new SecurityEvents(publisher, clock);
+        SecurityEvents events = new SecurityEvents(publisher, transactions, clock);
         // Back to the page asked for before login, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);

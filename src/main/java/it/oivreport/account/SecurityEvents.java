@@ -1,11 +1,14 @@
 package it.oivreport.account;
 
 import it.oivreport.account.SecurityEvent.Kind;
+import it.oivreport.shared.Publications;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -16,10 +19,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class SecurityEvents {
 
     private final ApplicationEventPublisher publisher;
+    private final ObjectProvider<PlatformTransactionManager> transactions;
     private final Clock clock;
 
-    SecurityEvents(ApplicationEventPublisher publisher, Clock clock) {
+    SecurityEvents(ApplicationEventPublisher publisher, ObjectProvider<PlatformTransactionManager> transactions,
+            Clock clock) {
         this.publisher = publisher;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -29,8 +35,10 @@ class SecurityEvents {
 
     /** {@code client} when the caller knows it better than the current request (a sign-in's own address). */
     void publish(Kind kind, String subject, String outcome, String client) {
-        publisher.publishEvent(new SecurityEvent(kind, subject == null ? "" : subject, outcome, actor(),
-                client != null ? client : currentClient(), clock.instant()));
+        // In the change's transaction, or in one of its own (a sign-in changes nothing): the audit log records
+        // it from Spring Modulith's publication registry.
+        Publications.publish(publisher, transactions, new SecurityEvent(kind, subject == null ? "" : subject,
+                outcome, actor(), client != null ? client : currentClient(), clock.instant()));
     }
 
     private static String actor() {

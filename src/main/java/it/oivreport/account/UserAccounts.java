@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The account module's entry point for other modules and for its web layer. */
@@ -27,9 +29,10 @@ public class UserAccounts {
     private final SecurityEvents events;
 
     UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-            PasswordPolicy policy, Clock clock, SessionRegistry sessions, ApplicationEventPublisher publisher) {
+            PasswordPolicy policy, Clock clock, SessionRegistry sessions, ApplicationEventPublisher publisher,
+            ObjectProvider<PlatformTransactionManager> transactions) {
         this.users = users;
-        this.events = new SecurityEvents(publisher, clock);
+        this.events = new SecurityEvents(publisher, transactions, clock);
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;

@@ -24,10 +24,25 @@ public class Administrations {
 
     private final AdministrationRepository administrations;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.transaction.PlatformTransactionManager> transactions;
 
-    Administrations(AdministrationRepository administrations, Clock clock) {
+    Administrations(AdministrationRepository administrations, Clock clock,
+            org.springframework.context.ApplicationEventPublisher publisher,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.transaction.PlatformTransactionManager> transactions) {
         this.administrations = administrations;
         this.clock = clock;
+        this.publisher = publisher;
+        this.transactions = transactions;
+    }
+
+    /** Tells the audit log, in the change's transaction, who changed which administration. */
+    private void changed(AdministrationChanged.Kind kind, Administration administration) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        it.oivreport.shared.Publications.publish(publisher, transactions, new AdministrationChanged(kind,
+                administration.getId(), administration.toView().name(),
+                authentication == null ? "-" : authentication.getName(), clock.instant()));
     }
 
     /** Administrations shown per page in lists. */
@@ -81,7 +96,9 @@ public class Administrations {
     @Transactional
     public long create(AdministrationDetails details) {
         try {
-            return administrations.saveAndFlush(new Administration(details, clock.instant())).getId();
+            Administration created = administrations.saveAndFlush(new Administration(details, clock.instant()));
+            changed(AdministrationChanged.Kind.ADMINISTRATION_CREATED, created);
+            return created.getId();
         } catch (DataIntegrityViolationException e) {
             throw duplicate(e);
         }
@@ -101,6 +118,7 @@ public class Administrations {
         } catch (DataIntegrityViolationException e) {
             throw duplicate(e);
         }
+        changed(AdministrationChanged.Kind.ADMINISTRATION_UPDATED, administration);
     }
 
     @Transactional
@@ -113,6 +131,8 @@ public class Administrations {
         } else {
             administration.deactivate();
         }
+        changed(active ? AdministrationChanged.Kind.ADMINISTRATION_REACTIVATED
+                : AdministrationChanged.Kind.ADMINISTRATION_DEACTIVATED, administration);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.time.Instant;
 /** One evidence file attached to a question (or to the whole section when {@code questionCode} is null). */
 @Entity
 @Table(name = "evidence")
+// Attached, removed and restored: every version is kept (issue 18), in evidence_aud (V18).
+@org.hibernate.envers.Audited
 class Evidence {
 
     @Id

@@ -46,9 +46,12 @@ public class Evidences {
     private final StagedUploads staged;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final it.oivreport.shared.ReportActivities activities;
 
     Evidences(EvidenceRepository evidence, EvidenceStore store, FileTypes types, Reports reports, UserAccounts users,
-            EvidenceProperties properties, StagedUploads staged, TransactionTemplate transaction, Clock clock) {
+            EvidenceProperties properties, StagedUploads staged, TransactionTemplate transaction, Clock clock,
+            it.oivreport.shared.ReportActivities activities) {
+        this.activities = activities;
         this.evidence = evidence;
         this.store = store;
         this.types = types;
@@ -211,7 +214,11 @@ public class Evidences {
             }
             received.clear();
             // The files are in place before the metadata is committed: metadata never points to nothing.
-            transaction.executeWithoutResult(status -> evidence.saveAll(rows));
+            transaction.executeWithoutResult(status -> {
+                evidence.saveAll(rows);
+                rows.forEach(row -> activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_ATTACHED, access.reportId(),
+                        access.administrationId(), sectionNumber, access.username(), where(row)));
+            });
             return new Attached(rows.stream().map(Evidence::getFileName).toList(), elsewhere);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -343,6 +350,8 @@ public class Evidences {
         }
         if (!e.isRemoved()) {
             e.remove(access.username(), clock.instant());
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_REMOVED, access.reportId(), access.administrationId(),
+                    e.getSectionNumber(), access.username(), where(e));
         }
         return view(e, access, Map.of());
     }
@@ -360,8 +369,15 @@ public class Evidences {
                         properties.maxReportSize().toMegabytes());
             }
             e.restore();
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_RESTORED, access.reportId(), access.administrationId(),
+                    e.getSectionNumber(), access.username(), where(e));
         }
         return view(e, access, Map.of());
+    }
+
+    /** What the audit log says of a file: its question, if any, and its name ("1.1 · verbale.pdf"). */
+    private static String where(Evidence e) {
+        return (e.getQuestionCode() == null ? "" : e.getQuestionCode() + " · ") + e.getFileName();
     }
 
     private static boolean mayRemove(Evidence e, Access access) {

@@ -44,10 +44,12 @@ public class ExternalSignatures {
     private final it.oivreport.report.Reports reports;
     private final SigningProperties properties;
     private final Clock clock;
+    private final it.oivreport.shared.ReportActivities activities;
 
     ExternalSignatures(ReportPdf pdf, SignExportRepository exports, SignedCopyRepository copies,
             SignatureRecordRepository signatures, Workflow workflow, it.oivreport.report.Reports reports,
-            SigningProperties properties, Clock clock) {
+            SigningProperties properties, Clock clock, it.oivreport.shared.ReportActivities activities) {
+        this.activities = activities;
         this.pdf = pdf;
         this.exports = exports;
         this.copies = copies;
@@ -71,6 +73,8 @@ public class ExternalSignatures {
         byte[] file = pdf.render(access);
         exports.save(new SignExport(access.reportId(), reports.version(access), ReportSeal.sha256(file), file.length,
                 access.username(), clock.instant()));
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.PDF_TO_SIGN_EXPORTED, access.reportId(), access.administrationId(), null,
+                access.username(), null);
         return file;
     }
 
@@ -95,6 +99,8 @@ public class ExternalSignatures {
             signatures.save(new SignatureRecord(access.reportId(), i + 1, s.signer(), s.issuer(), s.signingTime(), s.trusted()));
         }
         workflow.markSigned(access, expectedVersion, signers);
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.SIGNED_COPY_UPLOADED, access.reportId(), access.administrationId(), null,
+                access.username(), signers.length() > 500 ? signers.substring(0, 500) : signers);
         return found;
     }
 

@@ -153,7 +153,21 @@ public class ReportPdf {
     record Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
             Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
             List<Approver> approvers, java.time.Instant approvedAt, Correction correction,
-            Map<String, String> namesByUsername, SourceDocuments.SourceDocument source) {
+            Map<String, String> namesByUsername, SourceDocuments.SourceDocument source,
+            List<it.oivreport.review.WorkflowView.TransitionView> workflowHistory) {
+
+        Content {
+            workflowHistory = workflowHistory == null ? List.of() : List.copyOf(workflowHistory);
+        }
+
+        /** Without the workflow's history: an annex that lists none. */
+        Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
+                Optional<ReportComparison> comparison, List<EvidenceView> evidence, java.time.Instant generatedAt,
+                List<Approver> approvers, java.time.Instant approvedAt, Correction correction,
+                Map<String, String> namesByUsername, SourceDocuments.SourceDocument source) {
+            this(document, administration, members, president, comparison, evidence, generatedAt, approvers, approvedAt,
+                    correction, namesByUsername, source, List.of());
+        }
 
         /** Without a source document: a report written in the product. */
         Content(ReportDocument document, AdministrationView administration, List<String> members, String president,
@@ -243,12 +257,21 @@ public class ReportPdf {
                 evidences.ofReport(access).stream().filter(e -> !e.removed()).toList(), clock.instant(), approvers,
                 approvedAt, correction, oiv.stream().collect(java.util.stream.Collectors.toMap(
                         Memberships.Member::username, Memberships.Member::fullName, (a, b) -> a)),
-                sources.stream().flatMap(s -> s.of(access).stream()).findFirst().orElse(null));
+                sources.stream().flatMap(s -> s.of(access).stream()).findFirst().orElse(null),
+                oldestFirst(workflow.history()));
         return render(content, sealField);
     }
 
     byte[] render(Content content) {
         return render(content, false);
+    }
+
+    /** The workflow's steps as the annex lists them: the view has them newest first. */
+    static List<it.oivreport.review.WorkflowView.TransitionView> oldestFirst(
+            List<it.oivreport.review.WorkflowView.TransitionView> newestFirst) {
+        List<it.oivreport.review.WorkflowView.TransitionView> steps = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(steps);
+        return steps;
     }
 
     private byte[] render(Content content, boolean sealField) {
@@ -347,6 +370,7 @@ public class ReportPdf {
                 approvalBlock(document);
                 variationsAnnex(document);
                 evidenceAnnex(document);
+                workflowAnnex(document);
                 sourceAnnex(document);
                 Paragraph generated = new Paragraph(text("pdf.generated",
                         Dates.dateTime(content.generatedAt())), small);
@@ -434,6 +458,9 @@ public class ReportPdf {
                 indexRow(index, text("pdf.annex.variations"), "annex-variations", label);
             }
             indexRow(index, text("pdf.annex.evidence"), "annex-evidence", label);
+            if (!content.workflowHistory().isEmpty()) {
+                indexRow(index, text("pdf.annex.workflow"), "annex-workflow", label);
+            }
             if (content.source() != null) {
                 indexRow(index, text("pdf.annex.source"), "annex-source", label);
             }
@@ -850,6 +877,49 @@ public class ReportPdf {
                 }
             }
             tags.table(table, null);
+        }
+
+        /**
+         * The review's history (issue 18): every step from the first submission to the signature, oldest
+         * first, with who took it and the comment given. The answers' own history stays in the product.
+         */
+        private void workflowAnnex(Document document) throws DocumentException {
+            if (content.workflowHistory().isEmpty()) {
+                return;
+            }
+            document.add(heading(text("pdf.annex.workflow"), h2, "annex-workflow", 1));
+            document.add(new Paragraph(text("pdf.annex.workflow.lead"), small));
+            PdfPTable table = new PdfPTable(new float[] {1.3f, 1.6f, 1.9f, 2.6f});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(8);
+            table.setHeaderRows(1);
+            for (String header : List.of(text("pdf.annex.workflow.when"), text("pdf.annex.workflow.who"),
+                    text("pdf.annex.workflow.what"), text("pdf.annex.workflow.comment"))) {
+                PdfPCell cell = new PdfPCell(new Phrase(header, label));
+                cell.setBorder(Rectangle.BOTTOM);
+                cell.setBorderColor(RULE);
+                cell.setPaddingBottom(6);
+                table.addCell(cell);
+            }
+            for (it.oivreport.review.WorkflowView.TransitionView step : content.workflowHistory()) {
+                String what = step.from() == ReportStatus.IN_REVISIONE && step.to() == ReportStatus.IN_REVISIONE
+                        ? text("pdf.annex.workflow.approval") : capitalized(text("audit.workflow." + step.from().name()
+                                + "_TO_" + step.to().name()));
+                PdfPCell[] cells = {new PdfPCell(new Phrase(Dates.dateTime(step.happenedAt()), body)),
+                        new PdfPCell(new Phrase(step.actor(), body)), new PdfPCell(new Phrase(what, body)),
+                        new PdfPCell(new Phrase(step.comment() == null ? "" : step.comment(), small))};
+                for (PdfPCell c : cells) {
+                    c.setBorder(Rectangle.BOTTOM);
+                    c.setBorderColor(RULE);
+                    c.setPaddingBottom(6);
+                    table.addCell(c);
+                }
+            }
+            tags.table(table, null);
+        }
+
+        private static String capitalized(String text) {
+            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
 
         /** An imported report's annex: the document it was read from, which the fingerprint identifies. */

@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignedCopies {
 
     private final SignedCopyRepository copies;
+    private final it.oivreport.shared.ReportActivities activities;
 
-    SignedCopies(SignedCopyRepository copies) {
+    SignedCopies(SignedCopyRepository copies, it.oivreport.shared.ReportActivities activities) {
         this.copies = copies;
+        this.activities = activities;
     }
 
     /** What the report page says of the copy of record. {@code kind} is SIGILLO or FIRME. */
@@ -35,10 +37,13 @@ public class SignedCopies {
         return copies.existsBySha256(sha256);
     }
 
-    /** The signed file exactly as stored. */
+    /** The signed file exactly as stored; each download is in the audit log. */
     @Transactional(readOnly = true)
     public byte[] content(Access access) {
-        return copies.findByReportId(access.reportId()).map(SignedCopy::getContent)
+        byte[] content = copies.findByReportId(access.reportId()).map(SignedCopy::getContent)
                 .orElseThrow(() -> new NotFoundException("signed copy of report " + access.reportId()));
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.COPY_OF_RECORD_DOWNLOADED, access.reportId(), access.administrationId(), null,
+                access.username(), null);
+        return content;
     }
 }

@@ -17,6 +17,8 @@ import org.hibernate.type.SqlTypes;
 /** The answer to one question: a choice (for choice questions), texts and the "Specificare" entries. */
 @Entity
 @Table(name = "report_answer")
+// Every version is kept (issue 18): report_answer_aud, created by Flyway's V18.
+@org.hibernate.envers.Audited
 class ReportAnswer {
 
     @Id

@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "report_section")
+// Every version of the section's texts and confirmations is kept (issue 18): report_section_aud (V18).
+@org.hibernate.envers.Audited
 class ReportSection {
 
     @Id
@@ -31,6 +33,7 @@ class ReportSection {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "report_id")
+    @org.hibernate.envers.Audited(targetAuditMode = org.hibernate.envers.RelationTargetAuditMode.NOT_AUDITED)
     private Report report;
 
     @Column(name = "section_id", nullable = false)
@@ -68,7 +71,9 @@ class ReportSection {
     @Version
     private long version;
 
+    // Each answer has its own history; the section's revisions need not list them.
     @OneToMany(mappedBy = "section", cascade = CascadeType.ALL, orphanRemoval = true)
+    @org.hibernate.envers.NotAudited
     private List<ReportAnswer> answers = new ArrayList<>();
 
     protected ReportSection() {

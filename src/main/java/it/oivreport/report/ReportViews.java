@@ -1,6 +1,7 @@
 package it.oivreport.report;
 
 import it.oivreport.questionnaire.QuestionnaireDefinition;
+import it.oivreport.questionnaire.QuestionnaireDefinition.QuestionDefinition;
 import it.oivreport.questionnaire.QuestionnaireDefinition.SectionDefinition;
 import java.time.Instant;
 import java.util.List;
@@ -184,6 +185,27 @@ public final class ReportViews {
 
     /** Everything the section page shows. */
     public record SectionPage(ReportOverview report, SectionDefinition section, StoredSection stored) {
+    }
+
+    /**
+     * One version of an answer, as the history recorded it (issue 18).
+     *
+     * @param revision the history's revision: one save
+     * @param username who saved it, null for what no signed-in person did (demo data)
+     * @param fullName their full name at the time
+     * @param deleted whether this version removed the answer (its report was deleted)
+     */
+    public record AnswerVersion(long revision, Instant at, String username, String fullName, boolean deleted,
+            String choice, String motivation, String examples, List<String> entries, boolean confirmed) {
+
+        public AnswerContent content() {
+            return new AnswerContent(choice, motivation, examples, entries);
+        }
+    }
+
+    /** A question's Cronologia: the report, the question and every version of its answer, oldest first. */
+    public record AnswerHistoryPage(ReportOverview report, SectionDefinition section, QuestionDefinition question,
+            List<AnswerVersion> versions) {
     }
 
     static boolean isBlank(String text) {

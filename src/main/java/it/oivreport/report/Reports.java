@@ -16,6 +16,8 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
 import it.oivreport.shared.Refusal;
+import it.oivreport.shared.ReportActivities;
+import it.oivreport.shared.ReportActivity.Kind;
 import it.oivreport.shared.web.NotFoundException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -44,9 +46,14 @@ public class Reports {
     private final ReportAccess access;
     private final ReportReader reader;
     private final Clock clock;
+    private final ReportActivities activities;
+    private final AnswerHistory history;
 
     Reports(ReportRepository reports, ReportSectionRepository sections, Questionnaires questionnaires,
-            Administrations administrations, ReportAccess access, ReportReader reader, Clock clock) {
+            Administrations administrations, ReportAccess access, ReportReader reader, Clock clock,
+            ReportActivities activities, AnswerHistory history) {
+        this.activities = activities;
+        this.history = history;
         this.reader = reader;
         this.reports = reports;
         this.sections = sections;
@@ -90,6 +97,8 @@ public class Reports {
         if (fromPrevious) {
             copyPrevious(id);
         }
+        activities.publish(Kind.REPORT_CREATED, id, administrationId, null, user.getUsername(),
+                fromPrevious ? "FROM_PREVIOUS" : null);
         return id;
     }
 
@@ -130,6 +139,7 @@ public class Reports {
                     clock.instant(), user.getUsername());
         }
         report.changeStatus(ReportStatus.IMPORTATO);
+        activities.publish(Kind.REPORT_IMPORTED, id, administrationId, null, user.getUsername(), null);
         return id;
     }
 
@@ -163,6 +173,8 @@ public class Reports {
         }
         reader.forget();
         reports.delete(report);
+        activities.publish(Kind.REPORT_DELETED, report.getId(), report.getAdministrationId(), null, access.username(),
+                Integer.toString(report.getYear()));
     }
 
     /** The questionnaire a new report is created on: what an import is read against. */
@@ -239,6 +251,8 @@ public class Reports {
         section.update(section.getAnnotations(), section.getVariations(), section.getBody(), clock.instant(),
                 access.username());
         sections.saveAndFlush(section);
+        activities.publish(Kind.ANSWERS_CONFIRMED, report.getId(), report.getAdministrationId(), sectionNumber,
+                access.username(), null);
     }
 
     /** An answer as it is stored: blanks are null, and only the fields the question has. */
@@ -330,6 +344,10 @@ public class Reports {
             }
             sections.save(to);
         }
+        activities.publish(Kind.CORRECTION_STARTED, original.getId(), original.getAdministrationId(), null, username,
+                why.strip());
+        activities.publish(Kind.REPORT_CREATED, correction.getId(), original.getAdministrationId(), null, username,
+                "CORRECTION");
         return correction.getId();
     }
 
@@ -530,6 +548,30 @@ public class Reports {
         return new SectionPage(overview, definition, stored);
     }
 
+    /**
+     * A question's Cronologia: every version of its answer, oldest first, in one statement. For whoever may
+     * read the report ({@code access} says so).
+     */
+    @Transactional(readOnly = true)
+    public ReportViews.AnswerHistoryPage answerHistory(Access access, int sectionNumber, String questionCode) {
+        ReportReader.ReportRow report = find(access);
+        ReportOverview overview = overview(report, reader.sections(report));
+        SectionDefinition section = overview.questionnaire().section(sectionNumber)
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        QuestionDefinition question = section.questions().stream().filter(q -> q.code().equals(questionCode))
+                .findFirst().orElseThrow(() -> new NotFoundException("question " + questionCode));
+        return new ReportViews.AnswerHistoryPage(overview, section, question,
+                history.of(report.id(), section.id(), question.id()));
+    }
+
+    /** One version of a question's answer, to put back into the form; empty when there is no such version. */
+    @Transactional(readOnly = true)
+    public Optional<ReportViews.AnswerVersion> answerVersion(Access access, int sectionNumber, String questionCode,
+            long revision) {
+        return answerHistory(access, sectionNumber, questionCode).versions().stream()
+                .filter(v -> v.revision() == revision && !v.deleted()).findFirst();
+    }
+
     /** The whole report, read at one moment: its overview and every section's content by section number. */
     @Transactional(readOnly = true)
     public ReportDocument document(Access access) {
@@ -669,6 +711,8 @@ public class Reports {
         }
         // Flush now, so that a concurrent save surfaces here as an optimistic-lock failure.
         sections.saveAndFlush(section);
+        activities.publish(Kind.SECTION_SAVED, report.getId(), report.getAdministrationId(), sectionNumber,
+                access.username(), null);
         return section.getVersion();
     }
 

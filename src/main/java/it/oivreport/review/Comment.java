@@ -12,6 +12,8 @@ import java.time.Instant;
 /** An osservazione on a question (or on the whole section when {@code questionCode} is null). */
 @Entity
 @Table(name = "report_comment")
+// Every version is kept (issue 18), in report_comment_aud (V18).
+@org.hibernate.envers.Audited
 class Comment {
 
     @Id
@@ -59,6 +61,10 @@ class Comment {
 
     long getReportId() {
         return reportId;
+    }
+
+    String getQuestionCode() {
+        return questionCode;
     }
 
     int getSectionNumber() {

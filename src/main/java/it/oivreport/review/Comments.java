@@ -26,8 +26,11 @@ public class Comments {
     private final Reports reports;
     private final UserAccounts users;
     private final Clock clock;
+    private final it.oivreport.shared.ReportActivities activities;
 
-    Comments(CommentRepository comments, Reports reports, UserAccounts users, Clock clock) {
+    Comments(CommentRepository comments, Reports reports, UserAccounts users, Clock clock,
+            it.oivreport.shared.ReportActivities activities) {
+        this.activities = activities;
         this.comments = comments;
         this.reports = reports;
         this.users = users;
@@ -58,6 +61,8 @@ public class Comments {
         }
         comments.save(new Comment(access.reportId(), sectionNumber, code, access.username(), body.strip(),
                 clock.instant()));
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_ADDED, access.reportId(),
+                access.administrationId(), sectionNumber, access.username(), code);
     }
 
     @Transactional
@@ -69,6 +74,9 @@ public class Comments {
         }
         if (!comment.isResolved()) {
             comment.resolve(access.username(), clock.instant());
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_RESOLVED, access.reportId(),
+                    access.administrationId(), comment.getSectionNumber(), access.username(),
+                    comment.getQuestionCode());
         }
         return comment.getSectionNumber();
     }

@@ -31,10 +31,12 @@ public class Workflow {
     private final TransitionRepository transitions;
     private final ApprovalRepository approvals;
     private final Clock clock;
+    private final it.oivreport.shared.ReportActivities activities;
 
     Workflow(Reports reports, Administrations administrations, UserAccounts users,
             it.oivreport.account.Memberships memberships, TransitionRepository transitions, ApprovalRepository approvals,
-            Clock clock) {
+            Clock clock, it.oivreport.shared.ReportActivities activities) {
+        this.activities = activities;
         this.reports = reports;
         this.administrations = administrations;
         this.users = users;
@@ -172,6 +174,9 @@ public class Workflow {
 
     private void record(Access access, ReportStatus from, ReportStatus to, String comment) {
         transitions.save(new Transition(access.reportId(), from, to, access.username(), clock.instant(), comment));
+        // The step as the audit log's message key names it: IN_REVISIONE_TO_IN_REVISIONE is an approval.
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.WORKFLOW_STEP, access.reportId(),
+                access.administrationId(), null, access.username(), from.name() + "_TO_" + to.name());
     }
 
     private void checkVersion(Access access, long expectedVersion) {

@@ -17,6 +17,7 @@ public final class Dates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN, Locale.ITALY);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern(DATE_TIME_PATTERN, Locale.ITALY);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ITALY);
 
     private Dates() {
     }
@@ -29,5 +30,10 @@ public final class Dates {
     /** The day and minute of an instant or a date-time; null for null. */
     public static String dateTime(TemporalAccessor when) {
         return when == null ? null : DATE_TIME.withZone(ZoneId.systemDefault()).format(when);
+    }
+
+    /** The minute of an instant or a time, for a day already given (10:09); null for null. */
+    public static String time(TemporalAccessor when) {
+        return when == null ? null : TIME.withZone(ZoneId.systemDefault()).format(when);
     }
 }

@@ -40,7 +40,8 @@ class InitialAdministratorTests {
         accounts = new UserAccounts(users, encoder,
                 new LoginThrottle(jdbc, new SecurityProperties(5, Duration.ofMinutes(15)), clock), new PasswordPolicy(),
                 clock, new org.springframework.security.core.session.SessionRegistryImpl(),
-                event -> { });
+                event -> { }, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.springframework.transaction.PlatformTransactionManager.class));
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class PdfBenchmark {
         Clock clock = Clock.systemUTC();
         ReportPdf pdf = new ReportPdf(null, null, null, null, null, null, null, messages, clock, java.util.List.of());
         ReportPdf.Content content = content();
-        ReportSeal seal = new ReportSeal(pdf, null, null, null, null, null, null, messages, clock);
+        ReportSeal seal = new ReportSeal(pdf, null, null, null, null, null, null, messages, clock, null);
         SealKeys.SealKey key = new SealKeys.SealKey(SealKeys.selfSigned("CN=Sigillo di prova", "s", "p".toCharArray(),
                 Instant.now()), "p".toCharArray(), "s", false);
 

@@ -192,6 +192,14 @@ class EndpointAuthorizationTests {
             // Open to anyone: whether a PDF is a copy of record, nothing more.
             new Endpoint("GET", "/verifica", c -> get("/verifica"), 200, 200, 200, 200, 200),
             new Endpoint("POST", "/verifica", c -> post("/verifica"), 400, 400, 400, 400, 400),
+            // Issue 18: a report's Attività and a question's Cronologia for whoever reads the report; the audit
+            // log for administrators.
+            new Endpoint("GET", "/reports/{reportId}/activity", c -> get("/reports/" + c.reportOfA() + "/activity"),
+                    302, 200, 200, 200, 404),
+            new Endpoint("GET", "/reports/{reportId}/sections/{number}/questions/{code}/history",
+                    c -> get("/reports/" + c.reportOfA() + "/sections/1/questions/1.1/history"), 302, 200, 200, 200, 404),
+            new Endpoint("GET", "/admin/audit", c -> get("/admin/audit"), 302, 200, 403, 403, 403),
+            new Endpoint("GET", "/admin/audit.csv", c -> get("/admin/audit.csv"), 302, 200, 403, 403, 403),
             new Endpoint("GET", "/admin/evidence", c -> get("/admin/evidence"), 302, 200, 403, 403, 403),
             new Endpoint("POST", "/admin/evidence/integrity", c -> post("/admin/evidence/integrity"),
                     302, 200, 403, 403, 403));

@@ -94,7 +94,9 @@ class SectionController {
      */
     @InitBinder("form")
     void initBinder(WebDataBinder binder, HttpServletRequest request) {
-        for (String name : request.getParameterMap().keySet()) {
+        // The page itself (GET) binds nothing from its parameters: ?restore=…&question=… from the Cronologia.
+        boolean posted = "POST".equalsIgnoreCase(request.getMethod());
+        for (String name : posted ? request.getParameterMap().keySet() : java.util.Set.<String>of()) {
             Matcher field = FORM_FIELD.matcher(name);
             boolean inRange = field.matches()
                     && (field.group(1) == null || Integer.parseInt(field.group(1)) < MAX_QUESTIONS)
@@ -111,7 +113,8 @@ class SectionController {
     }
 
     @GetMapping
-    String show(@PathVariable long reportId, @PathVariable int number, Model model,
+    String show(@PathVariable long reportId, @PathVariable int number,
+            @RequestParam(required = false) Long restore, @RequestParam(required = false) String question, Model model,
             @AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request) {
         Access permissions = access.of(reportId, user);
         SectionPage page = reports.section(permissions, number);
@@ -136,7 +139,22 @@ class SectionController {
                 model.addAttribute("noChangeChanges", describe(changes, page.section()));
             }
         }
-        return render(page, SectionForm.of(page.section(), page.stored()), model, permissions);
+        SectionForm form = SectionForm.of(page.section(), page.stored());
+        if (restore != null && question != null && permissions.canEditAnswers()) {
+            // A version from the question's Cronologia, back in the form as an unsaved change: saving it goes
+            // through the section's version check like any other edit.
+            var definition = page.section().questions().stream().filter(q -> q.code().equals(question)).findFirst();
+            var version = definition.flatMap(q -> reports.answerVersion(permissions, number, question, restore));
+            if (version.isPresent()) {
+                form = form.withAnswer(definition.get(), version.get().content());
+                model.addAttribute("restoredVersion", version.get());
+                model.addAttribute("restoredQuestion", question);
+                model.addAttribute("unsaved", true);
+            } else {
+                model.addAttribute("restoreMissing", true);
+            }
+        }
+        return render(page, form, model, permissions);
     }
 
     @PostMapping

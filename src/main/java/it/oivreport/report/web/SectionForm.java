@@ -110,6 +110,14 @@ record SectionForm(@NotNull Long version, @Valid List<AnswerForm> answers, @Size
                 variations, body, noChangeReason, base);
     }
 
+    /** The form with one question's answer replaced (a version restored from its Cronologia), the rest kept. */
+    SectionForm withAnswer(QuestionDefinition question, AnswerContent answer) {
+        List<AnswerForm> changed = answers.stream().map(a -> a != null && a.questionId() != null
+                && a.questionId() == question.id() ? new AnswerForm(question.id(), answer.choice(), answer.motivation(),
+                        answer.examples(), answer.entries()) : a).toList();
+        return new SectionForm(version, changed, annotations, variations, body, noChangeReason, base);
+    }
+
     SectionForm withoutEntry(int answerIndex, int entryIndex) {
         List<AnswerForm> changed = new ArrayList<>(answers);
         AnswerForm answer = changed.get(answerIndex);

@@ -130,6 +130,10 @@ public class EmbeddedPostgresConfiguration {
             // (-F, that is fsync off, and synchronous_commit off). These come later on the command line, so
             // they win. Only the tests' throwaway clusters keep the fast settings.
             DURABLE.forEach(builder::setServerConfig);
+            // The context stops the server (the bean's destroy method), after the beans that still write on
+            // the way out (the event publication registry): zonky's own JVM shutdown hook would stop it at
+            // the same moment as the context's, under their feet.
+            builder.setRegisterShutdownHook(false);
             LeftoverPostmaster.stopIfRunning(dataDir);
             log.info("Starting embedded PostgreSQL with data in {}", dataDir);
         }

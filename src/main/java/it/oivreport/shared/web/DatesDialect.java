@@ -50,5 +50,9 @@ class DatesDialect extends AbstractDialect implements IExpressionObjectDialect {
         public String dateTime(TemporalAccessor when) {
             return Dates.dateTime(when);
         }
+
+        public String time(TemporalAccessor when) {
+            return Dates.time(when);
+        }
     }
 }
