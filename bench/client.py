@@ -5,6 +5,9 @@
   client.py statements BASE COOKIE PATH...   prints each page's SQL statement count and size
   client.py save BASE COOKIE PATH N          saves the section form at PATH N times as a browser would
                                              (every field the page holds), prints p50/p99/max of the POSTs
+  client.py history BASE COOKIE PATH N       saves the section at PATH N times, each changing its first
+                                             question's answer (one version each), prints p50/p99/max of
+                                             the POSTs, then times that question's Cronologia (N versions)
   client.py transfer BASE COOKIE PATH        bytes a browser receives for the page at PATH (gzip accepted):
                                              a first visit (the page and every static file it links) and a
                                              second one (the page, and the files it may not keep cached)
@@ -129,6 +132,49 @@ def save(base, cookie, path, count):
     print(f"RESULT saves={count} p50_ms={pick(0.5):.1f} p99_ms={pick(0.99):.1f} max_ms={times[-1]:.1f}")
 
 
+QUESTION = re.compile(r'id="question-([0-9.]+)"')
+
+
+def history(base, cookie, path, count):
+    c = Connection(base, cookie)
+    times = []
+    code = None
+    for i in range(count):
+        _, page = c.request("GET", path)
+        text = page.decode()
+        code = code or QUESTION.search(text).group(1)
+        parser = FormFields()
+        parser.feed(text)
+        fields = [(name, f"Versione {i + 1} della risposta, salvata dal banco di prova." if name == "answers[0].motivation"
+                   else value) for name, value in parser.fields] + [("action", "save")]
+        if not any(name == "_csrf" for name, _ in fields):
+            fields.append(("_csrf", CSRF.search(text).group(1)))
+        started = time.perf_counter()
+        response, _ = c.request("POST", path, urllib.parse.urlencode(fields))
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status != 302:
+            sys.exit(f"save answered {response.status}")
+    times.sort()
+    pick = lambda values, q: values[min(len(values) - 1, int(q * len(values)))]
+    print(f"RESULT changing_saves={count} p50_ms={pick(times, 0.5):.1f} p99_ms={pick(times, 0.99):.1f} "
+          f"max_ms={times[-1]:.1f}")
+    history_path = f"{path}/questions/{code}/history"
+    renders = []
+    versions = 0
+    for i in range(60):
+        started = time.perf_counter()
+        response, page = c.request("GET", history_path)
+        took = (time.perf_counter() - started) * 1000
+        if response.status != 200:
+            sys.exit(f"{history_path} answered {response.status}")
+        if i >= 10:  # the first renderings compile the template
+            renders.append(took)
+        versions = page.decode().count('class="oiv-history-version"')
+    renders.sort()
+    print(f"RESULT history={history_path} versions={versions} bytes={len(page)} p50_ms={pick(renders, 0.5):.1f} "
+          f"p99_ms={pick(renders, 0.99):.1f} max_ms={renders[-1]:.1f}")
+
+
 LINKED = re.compile(r'(?:href|src)="(/(?:webjars|assets)/[^"#]+)')
 
 
@@ -162,6 +208,8 @@ if __name__ == "__main__":
         statements(args[0], args[1], args[2:])
     elif command == "save":
         save(args[0], args[1], args[2], int(args[3]))
+    elif command == "history":
+        history(args[0], args[1], args[2], int(args[3]))
     elif command == "transfer":
         transfer(args[0], args[1], args[2])
     else:

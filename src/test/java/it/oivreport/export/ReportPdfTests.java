@@ -111,16 +111,16 @@ class ReportPdfTests {
             assertThat(types.get(0)).isEqualTo("Document");
             ReportDocument report = reports.document(access.of(approved, oiv));
             int questions = report.overview().questionnaire().sections().stream().mapToInt(s -> s.questions().size()).sum();
-            // The title, the index, six parts, the approval, the evidence annex.
-            assertThat(types.stream().filter("H1"::equals)).hasSize(10);
+            // The title, the index, six parts, the approval, the evidence annex, the review's history.
+            assertThat(types.stream().filter("H1"::equals)).hasSize(11);
             assertThat(types.stream().filter("H2"::equals)).hasSize(16);
             assertThat(types.stream().filter("H3"::equals)).hasSize(questions);
             // Headings in reading order: the first section comes after the first part, its question after it.
             assertThat(types.indexOf("H3")).isGreaterThan(types.indexOf("H2"));
             assertThat(types.lastIndexOf("H2")).isLessThan(types.lastIndexOf("H1"));
             assertThat(types).contains("L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "P");
-            // Every index row links to its heading: 6 parts, 16 sections, the evidence annex.
-            assertThat(types.stream().filter("Link"::equals)).hasSize(23);
+            // Every index row links to its heading: 6 parts, 16 sections, the evidence and review annexes.
+            assertThat(types.stream().filter("Link"::equals)).hasSize(24);
             // The running header and the page numbers are artifacts, not text of the report.
             assertThat(types).doesNotContain("Artifact");
         }
@@ -247,9 +247,10 @@ class ReportPdfTests {
                 parts.add(part.getTitle());
                 part.children().forEach(section -> sections.add(section.getTitle()));
             }
-            // 2020 has no previous report, so no annex on variations.
-            assertThat(parts).hasSize(8).startsWith("1 Obiettivi strategici")
-                    .endsWith("6 Processo di pianificazione", "Approvazione", "Allegato – Elenco delle evidenze");
+            // 2020 has no previous report, so no annex on variations; it was approved, so its review has steps.
+            assertThat(parts).hasSize(9).startsWith("1 Obiettivi strategici")
+                    .endsWith("6 Processo di pianificazione", "Approvazione", "Allegato – Elenco delle evidenze",
+                            "Allegato – Cronologia della revisione");
             assertThat(sections).hasSize(16).first().isEqualTo("1. Definizione degli obiettivi strategici");
             int pages = document.getNumberOfPages();
             PDFTextStripper stripper = new PDFTextStripper();

@@ -105,6 +105,24 @@ class ReportSealTests {
     }
 
     @Test
+    void theAttivitaHasTheWorkflowTheSealAndTheDownloadAndTheSealedPdfListsTheWorkflow(
+            @Autowired it.oivreport.audit.AuditLog log) throws Exception {
+        List<it.oivreport.audit.AuditLog.Activity> feed = log.ofReport(reportId, 0).getContent();
+        assertThat(feed).extracting(it.oivreport.audit.AuditLog.Activity::kind)
+                .contains("SEALED", "COPY_OF_RECORD_DOWNLOADED", "WORKFLOW_STEP", "EVIDENCE_ATTACHED", "COMMENT_ADDED");
+        assertThat(feed).filteredOn(a -> a.kind().equals("WORKFLOW_STEP")).extracting(a -> a.detail())
+                .contains("BOZZA_TO_IN_REVISIONE", "IN_REVISIONE_TO_APPROVATO", "APPROVATO_TO_FIRMATO");
+        assertThat(feed).filteredOn(a -> a.kind().equals("COPY_OF_RECORD_DOWNLOADED")).extracting(a -> a.actor())
+                .contains("staff");
+        // The signed file's annex lists the review's steps up to the approval that the seal follows.
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Cronologia della revisione").contains("Inviato in revisione")
+                    .contains("Approvato da tutti i componenti");
+        }
+    }
+
+    @Test
     void theReportIsSignedAndItsCopyOfRecordIsTheSealedFile() throws Exception {
         assertThat(access.of(reportId, admin).status()).isEqualTo(ReportStatus.FIRMATO);
         assertThat(signed).startsWith("%PDF".getBytes());

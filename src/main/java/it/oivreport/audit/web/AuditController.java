@@ -45,7 +45,9 @@ class AuditController {
             Arrays.stream(it.oivreport.administration.AdministrationChanged.Kind.values()),
             Arrays.stream(ReportActivity.Kind.values())).flatMap(kinds -> kinds.map(Enum::name)).toList();
 
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu");
+    // Strict: 31/02/2026 is refused, not read as 28 February.
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private final AuditLog log;
