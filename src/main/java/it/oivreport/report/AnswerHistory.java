@@ -22,17 +22,45 @@ class AnswerHistory {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = """
+            select a.rev, r.revision_timestamp, r.username, r.full_name, a.revtype, a.choice, a.motivation,
+                a.examples, a.entries, a.confirmed
+            from report_answer_aud a
+            join history_revision r on r.id = a.rev
+            join report_section s on s.id = a.report_section_id
+            where s.report_id = :report and s.section_id = :section and a.question_id = :question""";
+
+    /** Every version, oldest first. */
     List<ReportViews.AnswerVersion> of(long reportId, long sectionId, long questionId) {
-        return jdbc.sql("""
-                select a.rev, r.revision_timestamp, r.username, r.full_name, a.revtype, a.choice, a.motivation,
-                    a.examples, a.entries, a.confirmed
-                from report_answer_aud a
-                join history_revision r on r.id = a.rev
-                join report_section s on s.id = a.report_section_id
-                where s.report_id = :report and s.section_id = :section and a.question_id = :question
-                order by a.rev""")
+        return jdbc.sql(SELECT + " order by a.rev")
                 .param("report", reportId).param("section", sectionId).param("question", questionId)
                 .query(AnswerHistory::version).list();
+    }
+
+    /**
+     * One page of versions, newest first ({@code size} of them, skipping {@code page * size} newer ones), and
+     * the version just older than the page's oldest, to diff it against: {@code size + 1} rows at most.
+     */
+    List<ReportViews.AnswerVersion> newestFirst(long reportId, long sectionId, long questionId, int page, int size) {
+        return jdbc.sql(SELECT + " order by a.rev desc limit :limit offset :offset")
+                .param("report", reportId).param("section", sectionId).param("question", questionId)
+                .param("limit", size + 1).param("offset", (long) page * size)
+                .query(AnswerHistory::version).list();
+    }
+
+    long count(long reportId, long sectionId, long questionId) {
+        return jdbc.sql("""
+                select count(*) from report_answer_aud a join report_section s on s.id = a.report_section_id
+                where s.report_id = :report and s.section_id = :section and a.question_id = :question""")
+                .param("report", reportId).param("section", sectionId).param("question", questionId)
+                .query(Long.class).single();
+    }
+
+    /** One version, by its revision. */
+    java.util.Optional<ReportViews.AnswerVersion> version(long reportId, long sectionId, long questionId, long revision) {
+        return jdbc.sql(SELECT + " and a.rev = :revision")
+                .param("report", reportId).param("section", sectionId).param("question", questionId)
+                .param("revision", revision).query(AnswerHistory::version).optional();
     }
 
     private static ReportViews.AnswerVersion version(ResultSet rs, int row) throws SQLException {

@@ -203,9 +203,22 @@ public final class ReportViews {
         }
     }
 
-    /** A question's Cronologia: the report, the question and every version of its answer, oldest first. */
+    /**
+     * A question's Cronologia, or one page of it: the report, the question, the versions of its answer
+     * (oldest first), and the version just before the oldest of them, to diff it against (null when the
+     * oldest is the first version).
+     *
+     * @param total every version the answer has
+     * @param page the page's number, 0 being the newest versions
+     */
     public record AnswerHistoryPage(ReportOverview report, SectionDefinition section, QuestionDefinition question,
-            List<AnswerVersion> versions) {
+            List<AnswerVersion> versions, AnswerVersion before, long total, int page, int size) {
+
+        /** Every version at once, oldest first. */
+        public AnswerHistoryPage(ReportOverview report, SectionDefinition section, QuestionDefinition question,
+                List<AnswerVersion> versions) {
+            this(report, section, question, versions, null, versions.size(), 0, Math.max(1, versions.size()));
+        }
     }
 
     static boolean isBlank(String text) {

@@ -564,12 +564,41 @@ public class Reports {
                 history.of(report.id(), section.id(), question.id()));
     }
 
+    /** Versions a page of a question's Cronologia shows. */
+    public static final int HISTORY_PAGE_SIZE = 50;
+
+    /**
+     * One page of a question's Cronologia, newest versions first ({@value #HISTORY_PAGE_SIZE} a page), with
+     * the version before the page's oldest for its diff: three statements, however long the history.
+     */
+    @Transactional(readOnly = true)
+    public ReportViews.AnswerHistoryPage answerHistory(Access access, int sectionNumber, String questionCode,
+            int page) {
+        ReportReader.ReportRow report = find(access);
+        ReportOverview overview = overview(report, reader.sections(report));
+        SectionDefinition section = overview.questionnaire().section(sectionNumber)
+                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
+        QuestionDefinition question = section.questions().stream().filter(q -> q.code().equals(questionCode))
+                .findFirst().orElseThrow(() -> new NotFoundException("question " + questionCode));
+        int number = Math.max(0, page);
+        List<ReportViews.AnswerVersion> rows = new java.util.ArrayList<>(
+                history.newestFirst(report.id(), section.id(), question.id(), number, HISTORY_PAGE_SIZE));
+        ReportViews.AnswerVersion before = rows.size() > HISTORY_PAGE_SIZE ? rows.remove(rows.size() - 1) : null;
+        java.util.Collections.reverse(rows);
+        return new ReportViews.AnswerHistoryPage(overview, section, question, rows, before,
+                history.count(report.id(), section.id(), question.id()), number, HISTORY_PAGE_SIZE);
+    }
+
     /** One version of a question's answer, to put back into the form; empty when there is no such version. */
     @Transactional(readOnly = true)
     public Optional<ReportViews.AnswerVersion> answerVersion(Access access, int sectionNumber, String questionCode,
             long revision) {
-        return answerHistory(access, sectionNumber, questionCode).versions().stream()
-                .filter(v -> v.revision() == revision && !v.deleted()).findFirst();
+        ReportReader.ReportRow report = find(access);
+        QuestionnaireDefinition questionnaire = questionnaires.byId(report.questionnaireVersionId());
+        return questionnaire.section(sectionNumber).flatMap(section -> section.questions().stream()
+                        .filter(q -> q.code().equals(questionCode)).findFirst()
+                        .flatMap(q -> history.version(report.id(), section.id(), q.id(), revision)))
+                .filter(v -> !v.deleted());
     }
 
     /** The whole report, read at one moment: its overview and every section's content by section number. */

@@ -126,6 +126,34 @@ class AnswerHistoryTests {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
     }
 
+    @Test
+    void aLongHistoryIsPagedNewestFirstAndEachPagesOldestVersionIsComparedWithTheOneBefore() throws Exception {
+        long reportId = DraftReports.create(context, "Comune cronologia lunga");
+        AccountPrincipal oiv = user("oiv");
+        int saves = Reports.HISTORY_PAGE_SIZE + 5;
+        for (int i = 1; i <= saves; i++) {
+            save(oiv, access.of(reportId, oiv), "1.2", "SI", "Versione numero " + i + " della risposta.");
+        }
+        WebClientSession session = new WebClientSession(port);
+        session.login("oiv", "demo");
+        String path = "/reports/" + reportId + "/sections/1/questions/1.2/history";
+        String first = session.get(path).body();
+        assertThat(countOf(first, "class=\"oiv-history-version\"")).isEqualTo(Reports.HISTORY_PAGE_SIZE);
+        assertThat(first).contains("versione attuale").contains("1–" + Reports.HISTORY_PAGE_SIZE + " di " + saves)
+                .doesNotContain("Prima versione salvata.");
+        String second = session.get(path + "?page=1").body();
+        assertThat(countOf(second, "class=\"oiv-history-version\"")).isEqualTo(5);
+        assertThat(second).contains("Prima versione salvata.").doesNotContain("versione attuale")
+                // Version 5, the page's newest, against version 4 on the same page; version 6 (page 0's
+                // oldest) against version 5, from the page after.
+                .containsPattern("<ins><span class=\"visually-hidden\">[^<]+</span><span>5 ?</span></ins>");
+        assertThat(first).containsPattern("<ins><span class=\"visually-hidden\">[^<]+</span><span>6 ?</span></ins>");
+    }
+
+    private static int countOf(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     private long questionId(long reportId, String code) {
         return reports.section(access.of(reportId, user("oiv")), 1).section().questions().stream()
                 .filter(q -> q.code().equals(code)).findFirst().orElseThrow().id();

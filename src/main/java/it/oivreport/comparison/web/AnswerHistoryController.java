@@ -42,14 +42,16 @@ class AnswerHistoryController {
 
     @GetMapping("/reports/{reportId}/sections/{number}/questions/{code}/history")
     String history(@PathVariable long reportId, @PathVariable int number, @PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal AccountPrincipal user, Model model) {
         Access permissions = access.of(reportId, user);
-        AnswerHistoryPage page = reports.answerHistory(permissions, number, code);
-        List<AnswerVersion> versions = page.versions();
+        AnswerHistoryPage found = reports.answerHistory(permissions, number, code, page);
+        List<AnswerVersion> versions = found.versions();
         List<VersionView> views = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
             AnswerVersion v = versions.get(i);
-            AnswerVersion before = i == 0 ? null : versions.get(i - 1);
+            // The page's oldest version is compared with the one before it, on the next page.
+            AnswerVersion before = i == 0 ? found.before() : versions.get(i - 1);
             String prevMotivation = before == null ? null : before.motivation();
             String prevExamples = before == null ? null : before.examples();
             List<String> prevEntries = before == null ? List.of() : before.entries();
@@ -60,14 +62,17 @@ class AnswerHistoryController {
             boolean sameContent = before != null && Objects.equals(before.choice(), v.choice())
                     && Objects.equals(prevMotivation, v.motivation()) && Objects.equals(prevExamples, v.examples())
                     && prevEntries.equals(v.entries());
-            views.add(new VersionView(v, before == null, i == versions.size() - 1,
+            views.add(new VersionView(v, before == null, found.page() == 0 && i == versions.size() - 1,
                     before != null && !Objects.equals(before.choice(), v.choice()), before == null ? null : before.choice(),
                     diff(prevMotivation, v.motivation()), diff(prevExamples, v.examples()), List.copyOf(added),
                     List.copyOf(removed), sameContent && before.confirmed() != v.confirmed()));
         }
-        model.addAttribute("page", page);
-        model.addAttribute("report", page.report());
+        model.addAttribute("page", found);
+        model.addAttribute("report", found.report());
         model.addAttribute("versions", views);
+        model.addAttribute("paging", it.oivreport.shared.web.Paging.of(new org.springframework.data.domain.PageImpl<>(
+                        versions, org.springframework.data.domain.PageRequest.of(found.page(), found.size()), found.total()),
+                "/reports/" + reportId + "/sections/" + number + "/questions/" + code + "/history"));
         model.addAttribute("canRestore", permissions.canEditAnswers());
         return "comparison/history";
     }
