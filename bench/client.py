@@ -7,7 +7,7 @@
                                              (every field the page holds), prints p50/p99/max of the POSTs
   client.py history BASE COOKIE PATH N       saves the section at PATH N times, each changing its first
                                              question's answer (one version each), prints p50/p99/max of
-                                             the POSTs, then times that question's Cronologia (N versions)
+                                             the POSTs, then times that question's Cronologia (first page)
   client.py transfer BASE COOKIE PATH        bytes a browser receives for the page at PATH (gzip accepted):
                                              a first visit (the page and every static file it links) and a
                                              second one (the page, and the files it may not keep cached)

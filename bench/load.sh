@@ -6,7 +6,7 @@
 #     throughput ratio and both p99s;
 #   - SQL statements per page (the X-Oiv-Sql-Statements header, on with oiv.diagnostics.sql-statements);
 #   - the p99 of 100 section saves, then of 200 saves that each change an answer, and the render time of
-#     that question's Cronologia with its 200 versions (issue 18);
+#     that question's Cronologia, 201 versions, paged 50 at a time (issue 18);
 #   - RSS after the load.
 # With --scale it first loads 10,000 administrations x 5 reports and 10,000 users (bench/scale.sql), then
 # measures the home, report, section and comparison pages of a member of three administrations, and the
@@ -171,7 +171,7 @@ if ! $SCALE; then
   python3 bench/client.py save "$BASE" "$COOKIE" "$SECTION" 20 >/dev/null
   python3 bench/client.py save "$BASE" "$COOKIE" "$SECTION" 100
   echo "== 200 saves of section 2 that each change its first answer (one version each, issue 18), then"
-  echo "   that question's Cronologia with 200 versions, 50 times"
+  echo "   that question's Cronologia (its first page: the newest 50 of 201 versions), 50 times"
   python3 bench/client.py history "$BASE" "$COOKIE" "$SECTION" 200
   echo "RSS after load: $(rss_mb) MB"
 else

@@ -889,7 +889,7 @@ public class ReportPdf {
             }
             document.add(heading(text("pdf.annex.workflow"), h2, "annex-workflow", 1));
             document.add(new Paragraph(text("pdf.annex.workflow.lead"), small));
-            PdfPTable table = new PdfPTable(new float[] {1.3f, 1.6f, 1.9f, 2.6f});
+            PdfPTable table = new PdfPTable(new float[] {1.7f, 1.6f, 2.1f, 2.4f});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
             table.setHeaderRows(1);

@@ -118,7 +118,7 @@ class ReportSealTests {
         try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Cronologia della revisione").contains("Inviato in revisione")
-                    .contains("Approvato da tutti i componenti");
+                    .contains("Approvato dall’OIV");
         }
     }
 
