@@ -106,6 +106,12 @@ class PageStatementsTests {
         counts.put("administration", statements("/admin/administrations/" + administrationIds.get(0), admin));
         counts.put("users", statements("/admin/users", admin));
         counts.put("users searched", statements("/admin/users?q=zz-guard&page=1", admin));
+        // Issue 18: a report's Attività, a question's Cronologia, and the audit log, which grows with every
+        // user and administration made here.
+        counts.put("activity", statements("/reports/" + report + "/activity", member));
+        counts.put("history", statements("/reports/" + report + "/sections/2/questions/2.1/history", member));
+        counts.put("audit log", statements("/admin/audit", admin));
+        counts.put("audit log filtered", statements("/admin/audit?administration=zz-guard&kind=MEMBERSHIP_ASSIGNED", admin));
         return counts;
     }
 
