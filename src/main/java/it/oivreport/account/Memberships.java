@@ -80,7 +80,7 @@ public class Memberships {
         memberships.findByUserIdAndAdministrationId(userId, administrationId)
                 .ifPresentOrElse(m -> m.setRole(role),
                         () -> memberships.save(new Membership(userId, administrationId, role, clock.instant())));
-        events.publish(SecurityEvent.Kind.MEMBERSHIP_ASSIGNED, usernameOf(userId),
+        events.publishFor(administrationId, SecurityEvent.Kind.MEMBERSHIP_ASSIGNED, usernameOf(userId),
                 "administration=" + administrationId + " role=" + role);
     }
 
@@ -93,7 +93,7 @@ public class Memberships {
         RequestMemo.forget(MEMO);
         memberships.findByUserIdAndAdministrationId(userId, administrationId).ifPresent(membership -> {
             memberships.delete(membership);
-            events.publish(SecurityEvent.Kind.MEMBERSHIP_REMOVED, usernameOf(userId),
+            events.publishFor(administrationId, SecurityEvent.Kind.MEMBERSHIP_REMOVED, usernameOf(userId),
                     "administration=" + administrationId + " role=" + membership.getRole());
         });
     }

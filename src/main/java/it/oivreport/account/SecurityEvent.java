@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param outcome a short word on the result, or a detail such as the administration and role
  * @param actor who did it: the signed-in user, or "-" for an anonymous request
  * @param client the client address of the request, or "-" outside one
+ * @param administrationId the administration it concerns (a membership), or null
  */
-public record SecurityEvent(Kind kind, String subject, String outcome, String actor, String client, Instant at) {
+public record SecurityEvent(Kind kind, String subject, String outcome, String actor, String client, Instant at,
+        Long administrationId) {
+
+    /** An event that concerns no administration. */
+    public SecurityEvent(Kind kind, String subject, String outcome, String actor, String client, Instant at) {
+        this(kind, subject, outcome, actor, client, at, null);
+    }
 
     public enum Kind {
         LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, LOGGED_OUT, PASSWORD_CHANGED, PASSWORD_CHANGE_REFUSED,

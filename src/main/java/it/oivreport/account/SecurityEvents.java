@@ -35,10 +35,19 @@ class SecurityEvents {
 
     /** {@code client} when the caller knows it better than the current request (a sign-in's own address). */
     void publish(Kind kind, String subject, String outcome, String client) {
+        publish(kind, subject, outcome, client, null);
+    }
+
+    /** An event about an administration's people (a membership), which the audit log files under it. */
+    void publishFor(long administrationId, Kind kind, String subject, String outcome) {
+        publish(kind, subject, outcome, null, administrationId);
+    }
+
+    private void publish(Kind kind, String subject, String outcome, String client, Long administrationId) {
         // In the change's transaction, or in one of its own (a sign-in changes nothing): the audit log records
         // it from Spring Modulith's publication registry.
         Publications.publish(publisher, transactions, new SecurityEvent(kind, subject == null ? "" : subject,
-                outcome, actor(), client != null ? client : currentClient(), clock.instant()));
+                outcome, actor(), client != null ? client : currentClient(), clock.instant(), administrationId));
     }
 
     private static String actor() {

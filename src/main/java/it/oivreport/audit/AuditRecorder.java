@@ -37,7 +37,7 @@ class AuditRecorder {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(SecurityEvent event) {
         log.record(new AuditLog.Entry(0, event.at(), event.kind().name(), event.actor(), fullName(event.actor()),
-                event.client(), null, null, null, event.subject(), event.outcome()));
+                event.client(), event.administrationId(), null, null, event.subject(), event.outcome()));
     }
 
     @TransactionalEventListener

@@ -156,12 +156,18 @@ class AuditLogTests {
                 .containsEntry("actor", "admin").containsEntry("subject", username);
         assertThat(rows.stream().filter(r -> "LOGGED_OUT".equals(r.get("kind"))).findFirst().orElseThrow())
                 .containsEntry("subject", "oiv");
+        // A membership is filed under its administration, like the administration's own changes.
+        assertThat(rows.stream().filter(r -> "MEMBERSHIP_ASSIGNED".equals(r.get("kind"))).findFirst().orElseThrow()
+                .get("administration_id")).isNotNull();
 
         // The administrator's list narrows to one kind and to an administration by name.
         WebClientSession session = new WebClientSession(port);
         session.login("admin", "demo");
         String byKind = session.get("/admin/audit?kind=ADMINISTRATION_UPDATED&administration="
                 + java.net.URLEncoder.encode("registro " + suffix, StandardCharsets.UTF_8)).body();
+        String memberships = session.get("/admin/audit?administration="
+                + java.net.URLEncoder.encode("registro " + suffix, StandardCharsets.UTF_8)).body();
+        assertThat(memberships).contains("<span>Incarico assegnato</span>").contains("<span>Incarico tolto</span>");
         assertThat(byKind).contains("Amministrazione modificata").contains("1–1 di 1")
                 // The kind's list names every kind: no row does.
                 .doesNotContain("<span>Utente creato</span>");
