@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.oivreport.support.Browser;
 import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ class HistoryJourneyTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aMemberRestoresAnEarlierVersionAndAnAdministratorReadsTheLog() {
@@ -62,6 +66,11 @@ class HistoryJourneyTests {
             browser.click(By.linkText("Cronologia della domanda 1.1"));
             assertThat(browser.find(By.cssSelector(".oiv-history-version")).getText())
                     .contains("versione attuale").contains("coerenti con il mandato");
+            // Each save in the browser is its own request, and its revision says which (the id in the logs).
+            List<String> requests = jdbc.queryForList("select r.request_id from history_revision r"
+                    + " join report_section_aud s on s.rev = r.id where s.report_id = ? order by r.id desc limit 3",
+                    String.class, reportId);
+            assertThat(requests).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
 
             // The report's Attività: three saves of section 1 by the same member, one line.
             browser.open("/reports/" + reportId);

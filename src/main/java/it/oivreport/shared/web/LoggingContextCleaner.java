@@ -15,5 +15,6 @@ class LoggingContextCleaner implements ServletRequestListener {
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
         MDC.remove(UsernameLoggingFilter.MDC_KEY);
+        MDC.remove(UsernameLoggingFilter.REQUEST_KEY);
     }
 }

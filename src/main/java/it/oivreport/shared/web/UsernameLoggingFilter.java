@@ -12,12 +12,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the signed-in username into the logging context ({@code %X{user}}), so that every log line of a
- * request says who made it. Placed in the security filter chain, after the user is known.
+ * Puts the signed-in username and the request's id into the logging context ({@code %X{user}},
+ * {@code %X{request}}), so that every log line of a request says who made it and which request it was; the
+ * answer history's revisions carry the same id ({@link it.oivreport.shared.history.HistoryRevisionListener}).
+ * Placed in the security filter chain, after the user is known.
  */
 public class UsernameLoggingFilter extends OncePerRequestFilter {
 
     public static final String MDC_KEY = "user";
+
+    public static final String REQUEST_KEY = "request";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -26,6 +30,9 @@ public class UsernameLoggingFilter extends OncePerRequestFilter {
         boolean known = authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         MDC.put(MDC_KEY, known ? authentication.getName() : "-");
+        String id = java.util.UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+        request.setAttribute(it.oivreport.shared.history.HistoryRevisionListener.REQUEST_ID, id);
+        MDC.put(REQUEST_KEY, id);
         boolean failed = true;
         try {
             chain.doFilter(request, response);
@@ -35,6 +42,7 @@ public class UsernameLoggingFilter extends OncePerRequestFilter {
             // context for that line, and LoggingContextCleaner removes it when the request ends.
             if (!failed) {
                 MDC.remove(MDC_KEY);
+                MDC.remove(REQUEST_KEY);
             }
         }
     }

@@ -53,6 +53,22 @@ class UsernameLoggingFilterTests {
     }
 
     @Test
+    void theRequestsIdIsInTheLogsAndInTheAnswerHistorysRevisions() throws Exception {
+        List<String> ids = new ArrayList<>();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        new UsernameLoggingFilter().doFilter(request, new MockHttpServletResponse(),
+                (r, response) -> ids.add(MDC.get(UsernameLoggingFilter.REQUEST_KEY)));
+        assertThat(ids).singleElement().asString().hasSize(12);
+        assertThat(request.getAttribute(it.oivreport.shared.history.HistoryRevisionListener.REQUEST_ID))
+                .isEqualTo(ids.get(0));
+        assertThat(MDC.get(UsernameLoggingFilter.REQUEST_KEY)).as("cleared after the request").isNull();
+        MockHttpServletRequest another = new MockHttpServletRequest();
+        new UsernameLoggingFilter().doFilter(another, new MockHttpServletResponse(), (r, response) -> { });
+        assertThat(another.getAttribute(it.oivreport.shared.history.HistoryRevisionListener.REQUEST_ID))
+                .isNotEqualTo(ids.get(0));
+    }
+
+    @Test
     void anonymousRequestsAreMarked() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
