@@ -13,6 +13,16 @@ interface ReportRepository extends JpaRepository<Report, Long>, JpaSpecification
 
     boolean existsByAdministrationIdAndYearGreaterThan(long administrationId, int year);
 
+    /** A report's year, by id: what a list of events names it by. */
+    interface IdAndYear {
+        Long getId();
+
+        Integer getYear();
+    }
+
+    @Query("select r.id as id, r.year as year from Report r where r.id in :ids")
+    List<IdAndYear> yearsOf(Collection<Long> ids);
+
     /** Reports of these administrations (all when null), of one year and one status when given. */
     static Specification<Report> matching(Collection<Long> administrationIds, Integer year, ReportStatus status) {
         return (root, query, cb) -> {

@@ -269,6 +269,11 @@ class AuditLogTests {
         workflow.requestChanges(access.of(reportId, oiv), reports.version(access.of(reportId, oiv)), "Completare la 1.");
         assertThat(session.get("/reports/" + reportId + "/activity").body())
                 .contains("Passaggio del flusso di revisione").contains("rimandato in bozza con richiesta di modifiche");
+        // The administrators' log names the report by its administration and year, linking to its Attività.
+        WebClientSession admin = new WebClientSession(port);
+        admin.login("admin", "demo");
+        assertThat(admin.get("/admin/audit?kind=WORKFLOW_STEP").body()).contains("Comune attività")
+                .contains("href=\"/reports/" + reportId + "/activity\">Rapporto 2026</a>");
     }
 
     /**

@@ -54,7 +54,11 @@ class AuditController {
     private final Administrations administrations;
     private final MessageSource messages;
 
-    AuditController(AuditLog log, Administrations administrations, MessageSource messages) {
+    private final it.oivreport.report.Reports reports;
+
+    AuditController(AuditLog log, Administrations administrations, MessageSource messages,
+            it.oivreport.report.Reports reports) {
+        this.reports = reports;
         this.log = log;
         this.administrations = administrations;
         this.messages = messages;
@@ -87,6 +91,8 @@ class AuditController {
         Page<Entry> found = errors.isEmpty() ? log.search(filter, page) : Page.empty();
         model.addAttribute("entries", found.getContent());
         model.addAttribute("administrationNames", names(found.getContent()));
+        model.addAttribute("reportYears", reports.yearsOf(found.getContent().stream().map(Entry::reportId)
+                .filter(Objects::nonNull).distinct().toList()));
         model.addAttribute("paging", Paging.of(found, "/admin/audit", query.parameters()));
         model.addAttribute("csvQuery", query.parameters());
         return "audit/log";
