@@ -47,9 +47,19 @@ class AuditRecorder {
                 event.administrationId(), null, null, null, event.name()));
     }
 
+    /**
+     * Who did it, by name: the signed-in person's own (the listener runs in the request that made the change),
+     * or else read by username (a change made on someone's behalf, a job).
+     */
     private String fullName(String username) {
         if (username == null || username.equals("-")) {
             return null;
+        }
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof it.oivreport.shared.Person person
+                && person.getUsername().equalsIgnoreCase(username)) {
+            return person.getFullName();
         }
         return accounts.fullNamesOfUsernames(Set.of(username)).get(username.toLowerCase(java.util.Locale.ROOT));
     }

@@ -26,13 +26,11 @@ class PublicationRegistryShutdown {
             if (!factory.containsBeanDefinition("dataSource") || !factory.containsBeanDefinition(REGISTRY)) {
                 return;
             }
-            {
-                BeanDefinition definition = factory.getBeanDefinition(REGISTRY);
-                String[] before = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
-                if (!Arrays.asList(before).contains("dataSource")) {
-                    definition.setDependsOn(Stream.concat(Arrays.stream(before), Stream.of("dataSource"))
-                            .toArray(String[]::new));
-                }
+            BeanDefinition definition = factory.getBeanDefinition(REGISTRY);
+            String[] before = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+            if (!Arrays.asList(before).contains("dataSource")) {
+                definition.setDependsOn(Stream.concat(Arrays.stream(before), Stream.of("dataSource"))
+                        .toArray(String[]::new));
             }
         };
     }

@@ -46,11 +46,11 @@ public class Evidences {
     private final StagedUploads staged;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
 
     Evidences(EvidenceRepository evidence, EvidenceStore store, FileTypes types, Reports reports, UserAccounts users,
             EvidenceProperties properties, StagedUploads staged, TransactionTemplate transaction, Clock clock,
-            it.oivreport.shared.ReportActivities activities) {
+            it.oivreport.report.ReportActivities activities) {
         this.activities = activities;
         this.evidence = evidence;
         this.store = store;
@@ -216,8 +216,7 @@ public class Evidences {
             // The files are in place before the metadata is committed: metadata never points to nothing.
             transaction.executeWithoutResult(status -> {
                 evidence.saveAll(rows);
-                rows.forEach(row -> activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_ATTACHED, access.reportId(),
-                        access.administrationId(), sectionNumber, access.username(), where(row)));
+                rows.forEach(row -> activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_ATTACHED, access, sectionNumber, where(row)));
             });
             return new Attached(rows.stream().map(Evidence::getFileName).toList(), elsewhere);
         } catch (IOException e) {
@@ -350,8 +349,7 @@ public class Evidences {
         }
         if (!e.isRemoved()) {
             e.remove(access.username(), clock.instant());
-            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_REMOVED, access.reportId(), access.administrationId(),
-                    e.getSectionNumber(), access.username(), where(e));
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_REMOVED, access, e.getSectionNumber(), where(e));
         }
         return view(e, access, Map.of());
     }
@@ -369,8 +367,7 @@ public class Evidences {
                         properties.maxReportSize().toMegabytes());
             }
             e.restore();
-            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_RESTORED, access.reportId(), access.administrationId(),
-                    e.getSectionNumber(), access.username(), where(e));
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.EVIDENCE_RESTORED, access, e.getSectionNumber(), where(e));
         }
         return view(e, access, Map.of());
     }

@@ -44,11 +44,11 @@ public class ExternalSignatures {
     private final it.oivreport.report.Reports reports;
     private final SigningProperties properties;
     private final Clock clock;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
 
     ExternalSignatures(ReportPdf pdf, SignExportRepository exports, SignedCopyRepository copies,
             SignatureRecordRepository signatures, Workflow workflow, it.oivreport.report.Reports reports,
-            SigningProperties properties, Clock clock, it.oivreport.shared.ReportActivities activities) {
+            SigningProperties properties, Clock clock, it.oivreport.report.ReportActivities activities) {
         this.activities = activities;
         this.pdf = pdf;
         this.exports = exports;
@@ -73,8 +73,7 @@ public class ExternalSignatures {
         byte[] file = pdf.render(access);
         exports.save(new SignExport(access.reportId(), reports.version(access), ReportSeal.sha256(file), file.length,
                 access.username(), clock.instant()));
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.PDF_TO_SIGN_EXPORTED, access.reportId(), access.administrationId(), null,
-                access.username(), null);
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.PDF_TO_SIGN_EXPORTED, access, null, null);
         return file;
     }
 
@@ -99,8 +98,7 @@ public class ExternalSignatures {
             signatures.save(new SignatureRecord(access.reportId(), i + 1, s.signer(), s.issuer(), s.signingTime(), s.trusted()));
         }
         workflow.markSigned(access, expectedVersion, signers);
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.SIGNED_COPY_UPLOADED, access.reportId(), access.administrationId(), null,
-                access.username(), signers.length() > 500 ? signers.substring(0, 500) : signers);
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.SIGNED_COPY_UPLOADED, access, null, signers.length() > 500 ? signers.substring(0, 500) : signers);
         return found;
     }
 

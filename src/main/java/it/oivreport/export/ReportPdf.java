@@ -846,17 +846,7 @@ public class ReportPdf {
                 return;
             }
             document.add(new Paragraph(text("pdf.evidence.lead"), small));
-            PdfPTable table = new PdfPTable(new float[] {0.9f, 5f});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(8);
-            table.setHeaderRows(1);
-            for (String header : List.of(text("pdf.evidence.where"), text("pdf.evidence.file"))) {
-                PdfPCell cell = new PdfPCell(new Phrase(header, label));
-                cell.setBorder(Rectangle.BOTTOM);
-                cell.setBorderColor(RULE);
-                cell.setPaddingBottom(6);
-                table.addCell(cell);
-            }
+            PdfPTable table = annexTable(new float[] {0.9f, 5f}, text("pdf.evidence.where"), text("pdf.evidence.file"));
             for (EvidenceView e : content.evidence()) {
                 PdfPCell where = new PdfPCell(new Phrase(e.questionCode() != null ? e.questionCode()
                         : text("pdf.section.short", e.sectionNumber()), body));
@@ -869,14 +859,29 @@ public class ReportPdf {
                 about.add(new Chunk("SHA-256 " + e.sha256(), new Font(base, 8f, Font.NORMAL, INK)));
                 PdfPCell cell = new PdfPCell();
                 cell.addElement(about);
-                for (PdfPCell c : new PdfPCell[] {where, cell}) {
-                    c.setBorder(Rectangle.BOTTOM);
-                    c.setBorderColor(RULE);
-                    c.setPaddingBottom(6);
-                    table.addCell(c);
-                }
+                annexRow(table, where, cell);
             }
             tags.table(table, null);
+        }
+
+        /** An annex's table: full width, its header row repeated on every page, rules under the rows. */
+        private PdfPTable annexTable(float[] widths, String... headers) {
+            PdfPTable table = new PdfPTable(widths);
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(8);
+            table.setHeaderRows(1);
+            annexRow(table, java.util.Arrays.stream(headers).map(h -> new PdfPCell(new Phrase(h, label)))
+                    .toArray(PdfPCell[]::new));
+            return table;
+        }
+
+        private static void annexRow(PdfPTable table, PdfPCell... cells) {
+            for (PdfPCell cell : cells) {
+                cell.setBorder(Rectangle.BOTTOM);
+                cell.setBorderColor(RULE);
+                cell.setPaddingBottom(6);
+                table.addCell(cell);
+            }
         }
 
         /**
@@ -889,31 +894,15 @@ public class ReportPdf {
             }
             document.add(heading(text("pdf.annex.workflow"), h2, "annex-workflow", 1));
             document.add(new Paragraph(text("pdf.annex.workflow.lead"), small));
-            PdfPTable table = new PdfPTable(new float[] {1.7f, 1.6f, 2.1f, 2.4f});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(8);
-            table.setHeaderRows(1);
-            for (String header : List.of(text("pdf.annex.workflow.when"), text("pdf.annex.workflow.who"),
-                    text("pdf.annex.workflow.what"), text("pdf.annex.workflow.comment"))) {
-                PdfPCell cell = new PdfPCell(new Phrase(header, label));
-                cell.setBorder(Rectangle.BOTTOM);
-                cell.setBorderColor(RULE);
-                cell.setPaddingBottom(6);
-                table.addCell(cell);
-            }
+            PdfPTable table = annexTable(new float[] {1.7f, 1.6f, 2.1f, 2.4f}, text("pdf.annex.workflow.when"),
+                    text("pdf.annex.workflow.who"), text("pdf.annex.workflow.what"), text("pdf.annex.workflow.comment"));
             for (it.oivreport.review.WorkflowView.TransitionView step : content.workflowHistory()) {
                 String what = step.from() == ReportStatus.IN_REVISIONE && step.to() == ReportStatus.IN_REVISIONE
                         ? text("pdf.annex.workflow.approval") : capitalized(text("audit.workflow." + step.from().name()
                                 + "_TO_" + step.to().name()));
-                PdfPCell[] cells = {new PdfPCell(new Phrase(Dates.dateTime(step.happenedAt()), body)),
+                annexRow(table, new PdfPCell(new Phrase(Dates.dateTime(step.happenedAt()), body)),
                         new PdfPCell(new Phrase(step.actor(), body)), new PdfPCell(new Phrase(what, body)),
-                        new PdfPCell(new Phrase(step.comment() == null ? "" : step.comment(), small))};
-                for (PdfPCell c : cells) {
-                    c.setBorder(Rectangle.BOTTOM);
-                    c.setBorderColor(RULE);
-                    c.setPaddingBottom(6);
-                    table.addCell(c);
-                }
+                        new PdfPCell(new Phrase(step.comment() == null ? "" : step.comment(), small)));
             }
             tags.table(table, null);
         }

@@ -52,12 +52,12 @@ public class ReportSeal {
     private final Reports reports;
     private final MessageSource messages;
     private final Clock clock;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
     private final byte[] font;
 
     ReportSeal(ReportPdf pdf, SealKeys keys, SignedCopyRepository copies, SignatureRecordRepository signatures,
             ExternalSignatures validation, Workflow workflow, Reports reports, MessageSource messages, Clock clock,
-            it.oivreport.shared.ReportActivities activities) {
+            it.oivreport.report.ReportActivities activities) {
         this.activities = activities;
         this.pdf = pdf;
         this.keys = keys;
@@ -102,8 +102,7 @@ public class ReportSeal {
         signatures.save(new SignatureRecord(access.reportId(), 1, certificate.getCommonName(),
                 commonName(certificate.getCertificateIssuerDN()), now, certificate.isTrustedChain()));
         workflow.markSigned(access, expectedVersion, text("seal.history", sealed.signer()));
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.SEALED, access.reportId(), access.administrationId(), null, access.username(),
-                sealed.signer());
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.SEALED, access, null, sealed.signer());
     }
 
     /** A sealed file and the name of the signer on its certificate. */

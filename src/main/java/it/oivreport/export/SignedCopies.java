@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignedCopies {
 
     private final SignedCopyRepository copies;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
 
-    SignedCopies(SignedCopyRepository copies, it.oivreport.shared.ReportActivities activities) {
+    SignedCopies(SignedCopyRepository copies, it.oivreport.report.ReportActivities activities) {
         this.copies = copies;
         this.activities = activities;
     }
@@ -42,8 +42,7 @@ public class SignedCopies {
     public byte[] content(Access access) {
         byte[] content = copies.findByReportId(access.reportId()).map(SignedCopy::getContent)
                 .orElseThrow(() -> new NotFoundException("signed copy of report " + access.reportId()));
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.COPY_OF_RECORD_DOWNLOADED, access.reportId(), access.administrationId(), null,
-                access.username(), null);
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.COPY_OF_RECORD_DOWNLOADED, access, null, null);
         return content;
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every version of one answer, as Envers recorded it (report_answer_aud, with the revision's author and
- * time): read with one statement, oldest first.
+ * The versions of one answer, as Envers recorded them (report_answer_aud, with the revision's author and
+ * time): a page of them, their count, or one by its revision, each in one statement.
  */
 @Component
 class AnswerHistory {
@@ -29,13 +29,6 @@ class AnswerHistory {
             join history_revision r on r.id = a.rev
             join report_section s on s.id = a.report_section_id
             where s.report_id = :report and s.section_id = :section and a.question_id = :question""";
-
-    /** Every version, oldest first. */
-    List<ReportViews.AnswerVersion> of(long reportId, long sectionId, long questionId) {
-        return jdbc.sql(SELECT + " order by a.rev")
-                .param("report", reportId).param("section", sectionId).param("question", questionId)
-                .query(AnswerHistory::version).list();
-    }
 
     /**
      * One page of versions, newest first ({@code size} of them, skipping {@code page * size} newer ones), and

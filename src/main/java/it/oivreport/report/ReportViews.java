@@ -213,12 +213,6 @@ public final class ReportViews {
      */
     public record AnswerHistoryPage(ReportOverview report, SectionDefinition section, QuestionDefinition question,
             List<AnswerVersion> versions, AnswerVersion before, long total, int page, int size) {
-
-        /** Every version at once, oldest first. */
-        public AnswerHistoryPage(ReportOverview report, SectionDefinition section, QuestionDefinition question,
-                List<AnswerVersion> versions) {
-            this(report, section, question, versions, null, versions.size(), 0, Math.max(1, versions.size()));
-        }
     }
 
     static boolean isBlank(String text) {

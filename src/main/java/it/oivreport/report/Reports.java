@@ -16,7 +16,6 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.ReportViews.SectionPage;
 import it.oivreport.report.ReportViews.StoredSection;
 import it.oivreport.shared.Refusal;
-import it.oivreport.shared.ReportActivities;
 import it.oivreport.shared.ReportActivity.Kind;
 import it.oivreport.shared.web.NotFoundException;
 import java.time.Clock;
@@ -173,8 +172,7 @@ public class Reports {
         }
         reader.forget();
         reports.delete(report);
-        activities.publish(Kind.REPORT_DELETED, report.getId(), report.getAdministrationId(), null, access.username(),
-                Integer.toString(report.getYear()));
+        activities.publish(Kind.REPORT_DELETED, access, null, Integer.toString(report.getYear()));
     }
 
     /** The questionnaire a new report is created on: what an import is read against. */
@@ -251,8 +249,7 @@ public class Reports {
         section.update(section.getAnnotations(), section.getVariations(), section.getBody(), clock.instant(),
                 access.username());
         sections.saveAndFlush(section);
-        activities.publish(Kind.ANSWERS_CONFIRMED, report.getId(), report.getAdministrationId(), sectionNumber,
-                access.username(), null);
+        activities.publish(Kind.ANSWERS_CONFIRMED, access, sectionNumber, null);
     }
 
     /** An answer as it is stored: blanks are null, and only the fields the question has. */
@@ -549,22 +546,6 @@ public class Reports {
     }
 
     /**
-     * A question's Cronologia: every version of its answer, oldest first, in one statement. For whoever may
-     * read the report ({@code access} says so).
-     */
-    @Transactional(readOnly = true)
-    public ReportViews.AnswerHistoryPage answerHistory(Access access, int sectionNumber, String questionCode) {
-        ReportReader.ReportRow report = find(access);
-        ReportOverview overview = overview(report, reader.sections(report));
-        SectionDefinition section = overview.questionnaire().section(sectionNumber)
-                .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
-        QuestionDefinition question = section.questions().stream().filter(q -> q.code().equals(questionCode))
-                .findFirst().orElseThrow(() -> new NotFoundException("question " + questionCode));
-        return new ReportViews.AnswerHistoryPage(overview, section, question,
-                history.of(report.id(), section.id(), question.id()));
-    }
-
-    /**
      * The year of each of these reports that still exists, in one statement: for lists that name reports
      * they do not otherwise read (the administrators' audit log). No access check: the caller shows them to
      * administrators only.
@@ -583,7 +564,7 @@ public class Reports {
 
     /**
      * One page of a question's Cronologia, newest versions first ({@value #HISTORY_PAGE_SIZE} a page), with
-     * the version before the page's oldest for its diff: three statements, however long the history.
+     * the version before the page's oldest for its diff: as many statements however long the history.
      */
     @Transactional(readOnly = true)
     public ReportViews.AnswerHistoryPage answerHistory(Access access, int sectionNumber, String questionCode,
@@ -592,8 +573,8 @@ public class Reports {
         ReportOverview overview = overview(report, reader.sections(report));
         SectionDefinition section = overview.questionnaire().section(sectionNumber)
                 .orElseThrow(() -> new NotFoundException("section " + sectionNumber));
-        QuestionDefinition question = section.questions().stream().filter(q -> q.code().equals(questionCode))
-                .findFirst().orElseThrow(() -> new NotFoundException("question " + questionCode));
+        QuestionDefinition question = question(section, questionCode)
+                .orElseThrow(() -> new NotFoundException("question " + questionCode));
         int number = Math.max(0, page);
         List<ReportViews.AnswerVersion> rows = new java.util.ArrayList<>(
                 history.newestFirst(report.id(), section.id(), question.id(), number, HISTORY_PAGE_SIZE));
@@ -609,10 +590,13 @@ public class Reports {
             long revision) {
         ReportReader.ReportRow report = find(access);
         QuestionnaireDefinition questionnaire = questionnaires.byId(report.questionnaireVersionId());
-        return questionnaire.section(sectionNumber).flatMap(section -> section.questions().stream()
-                        .filter(q -> q.code().equals(questionCode)).findFirst()
+        return questionnaire.section(sectionNumber).flatMap(section -> question(section, questionCode)
                         .flatMap(q -> history.version(report.id(), section.id(), q.id(), revision)))
                 .filter(v -> !v.deleted());
+    }
+
+    private static Optional<QuestionDefinition> question(SectionDefinition section, String code) {
+        return section.questions().stream().filter(q -> q.code().equals(code)).findFirst();
     }
 
     /** The whole report, read at one moment: its overview and every section's content by section number. */
@@ -754,8 +738,7 @@ public class Reports {
         }
         // Flush now, so that a concurrent save surfaces here as an optimistic-lock failure.
         sections.saveAndFlush(section);
-        activities.publish(Kind.SECTION_SAVED, report.getId(), report.getAdministrationId(), sectionNumber,
-                access.username(), null);
+        activities.publish(Kind.SECTION_SAVED, access, sectionNumber, null);
         return section.getVersion();
     }
 

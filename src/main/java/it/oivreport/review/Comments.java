@@ -26,10 +26,10 @@ public class Comments {
     private final Reports reports;
     private final UserAccounts users;
     private final Clock clock;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
 
     Comments(CommentRepository comments, Reports reports, UserAccounts users, Clock clock,
-            it.oivreport.shared.ReportActivities activities) {
+            it.oivreport.report.ReportActivities activities) {
         this.activities = activities;
         this.comments = comments;
         this.reports = reports;
@@ -61,8 +61,7 @@ public class Comments {
         }
         comments.save(new Comment(access.reportId(), sectionNumber, code, access.username(), body.strip(),
                 clock.instant()));
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_ADDED, access.reportId(),
-                access.administrationId(), sectionNumber, access.username(), code);
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_ADDED, access, sectionNumber, code);
     }
 
     @Transactional
@@ -74,9 +73,7 @@ public class Comments {
         }
         if (!comment.isResolved()) {
             comment.resolve(access.username(), clock.instant());
-            activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_RESOLVED, access.reportId(),
-                    access.administrationId(), comment.getSectionNumber(), access.username(),
-                    comment.getQuestionCode());
+            activities.publish(it.oivreport.shared.ReportActivity.Kind.COMMENT_RESOLVED, access, comment.getSectionNumber(), comment.getQuestionCode());
         }
         return comment.getSectionNumber();
     }

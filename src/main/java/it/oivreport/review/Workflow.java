@@ -31,11 +31,11 @@ public class Workflow {
     private final TransitionRepository transitions;
     private final ApprovalRepository approvals;
     private final Clock clock;
-    private final it.oivreport.shared.ReportActivities activities;
+    private final it.oivreport.report.ReportActivities activities;
 
     Workflow(Reports reports, Administrations administrations, UserAccounts users,
             it.oivreport.account.Memberships memberships, TransitionRepository transitions, ApprovalRepository approvals,
-            Clock clock, it.oivreport.shared.ReportActivities activities) {
+            Clock clock, it.oivreport.report.ReportActivities activities) {
         this.activities = activities;
         this.reports = reports;
         this.administrations = administrations;
@@ -175,8 +175,7 @@ public class Workflow {
     private void record(Access access, ReportStatus from, ReportStatus to, String comment) {
         transitions.save(new Transition(access.reportId(), from, to, access.username(), clock.instant(), comment));
         // The step as the audit log's message key names it: IN_REVISIONE_TO_IN_REVISIONE is an approval.
-        activities.publish(it.oivreport.shared.ReportActivity.Kind.WORKFLOW_STEP, access.reportId(),
-                access.administrationId(), null, access.username(), from.name() + "_TO_" + to.name());
+        activities.publish(it.oivreport.shared.ReportActivity.Kind.WORKFLOW_STEP, access, null, from.name() + "_TO_" + to.name());
     }
 
     private void checkVersion(Access access, long expectedVersion) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Something that happened to a report, published by the module where it happened (through
- * {@link ReportActivities}); the audit module records it for the report's <em>Attività</em> and the audit log.
+ * {@code report.ReportActivities}); the audit module records it for the report's <em>Attività</em> and the audit log.
  *
  * @param sectionNumber the section it concerns, or null for the whole report
  * @param actor the username of who did it

@@ -12,7 +12,7 @@ import it.oivreport.report.ReportViews.SectionContent;
 import it.oivreport.report.Reports;
 import it.oivreport.review.Comments;
 import it.oivreport.review.Workflow;
-import it.oivreport.shared.ReportActivities;
+import it.oivreport.report.ReportActivities;
 import it.oivreport.shared.ReportActivity;
 import it.oivreport.support.DraftReports;
 import it.oivreport.support.IntegrationTest;
@@ -168,6 +168,11 @@ class AuditLogTests {
         String memberships = session.get("/admin/audit?administration="
                 + java.net.URLEncoder.encode("registro " + suffix, StandardCharsets.UTF_8)).body();
         assertThat(memberships).contains("<span>Incarico assegnato</span>").contains("<span>Incarico tolto</span>");
+        // The CSV, written as it is read, names the administration of each row.
+        assertThat(session.get("/admin/audit.csv?kind=MEMBERSHIP_ASSIGNED&administration="
+                + java.net.URLEncoder.encode("registro " + suffix, StandardCharsets.UTF_8)).body())
+                .contains(";Incarico assegnato;MEMBERSHIP_ASSIGNED;admin;")
+                .contains(";Comune del registro " + suffix + " (rinominato);");
         assertThat(byKind).contains("Amministrazione modificata").contains("1–1 di 1")
                 // The kind's list names every kind: no row does.
                 .doesNotContain("<span>Utente creato</span>");

@@ -67,7 +67,7 @@ class AnswerHistoryTests {
         save(oiv, access.of(reportId, oiv), "1.1", "SI", "Gli obiettivi sono coerenti con il mandato.");
         save(other, access.of(reportId, other), "1.1", "NO", "Gli obiettivi non sono coerenti con il mandato dell’ente.");
 
-        List<AnswerVersion> versions = reports.answerHistory(access.of(reportId, oiv), 1, "1.1").versions();
+        List<AnswerVersion> versions = reports.answerHistory(access.of(reportId, oiv), 1, "1.1", 0).versions();
         // A new report's answers are written by their first save: one version per save.
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).fullName()).isEqualTo(oiv.getFullName());
@@ -107,7 +107,7 @@ class AnswerHistoryTests {
 
         // Saving the restored text makes it a new, current version.
         save(oiv, access.of(reportId, oiv), "1.1", versions.get(0).choice(), versions.get(0).motivation());
-        List<AnswerVersion> after = reports.answerHistory(access.of(reportId, oiv), 1, "1.1").versions();
+        List<AnswerVersion> after = reports.answerHistory(access.of(reportId, oiv), 1, "1.1", 0).versions();
         assertThat(after).hasSize(3);
         assertThat(after.get(2).motivation()).isEqualTo("Gli obiettivi sono coerenti con il mandato.");
 

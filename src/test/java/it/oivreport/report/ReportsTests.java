@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({Reports.class, ReportAccess.class, ReportReader.class, Administrations.class,
         Memberships.class, QuestionnaireTestSupport.class,
-        TestClock.class, it.oivreport.shared.ReportActivities.class, AnswerHistory.class})
+        TestClock.class, it.oivreport.report.ReportActivities.class, AnswerHistory.class})
 class ReportsTests {
 
     @Autowired
